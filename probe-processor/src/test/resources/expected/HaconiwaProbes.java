@@ -131,7 +131,7 @@ public final class HaconiwaProbes {
     if (ProbeLibrary.load(LIBRARY, HaconiwaProbes.class)) {
       try {
         return Semaphores.attach(semaphores0(), 6);
-      } catch (LinkageError | IllegalStateException e) {
+      } catch (LinkageError | IllegalStateException | IllegalCallerException e) {
         ProbeLibrary.disable(LIBRARY, e);
       }
     }

@@ -107,7 +107,7 @@ public final class UsdtServerProbes implements ServerProbes {
     if (ProbeLibrary.load(LIBRARY, UsdtServerProbes.class)) {
       try {
         return Semaphores.attach(semaphores0(), 6);
-      } catch (LinkageError | IllegalStateException e) {
+      } catch (LinkageError | IllegalStateException | IllegalCallerException e) {
         ProbeLibrary.disable(LIBRARY, e);
       }
     }

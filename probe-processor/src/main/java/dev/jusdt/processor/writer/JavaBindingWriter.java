@@ -211,7 +211,12 @@ public final class JavaBindingWriter {
         .beginControlFlow("if ($T.load(LIBRARY, $T.class))", PROBE_LIBRARY, self)
         .beginControlFlow("try")
         .addStatement("return $T.attach(semaphores0(), $L)", SEMAPHORES, count)
-        .nextControlFlow("catch ($T | $T e)", LinkageError.class, IllegalStateException.class)
+        // IllegalCallerException: JDK 24+ run with --illegal-native-access=deny.
+        .nextControlFlow(
+            "catch ($T | $T | $T e)",
+            LinkageError.class,
+            IllegalStateException.class,
+            IllegalCallerException.class)
         .addStatement("$T.disable(LIBRARY, e)", PROBE_LIBRARY)
         .endControlFlow()
         .endControlFlow()
