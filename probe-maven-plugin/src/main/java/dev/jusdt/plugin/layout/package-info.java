@@ -1,0 +1,2 @@
+/** Where probe libraries are built and packaged, and for which platform. */
+package dev.jusdt.plugin.layout;

@@ -1,0 +1,246 @@
+package dev.jusdt.plugin.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jusdt.elf.ElfNoteReader;
+import dev.jusdt.elf.SdtProbe;
+import dev.jusdt.plugin.testing.DemoProject;
+import dev.jusdt.plugin.testing.NativeToolchain;
+import dev.jusdt.plugin.testing.RecordingLog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds real libraries with the machine's gcc and the JDK running the tests. */
+class GccCompilerTest {
+
+  private static final Path JDK = Path.of(System.getProperty("java.home"));
+
+  @TempDir Path dir;
+  private DemoProject project;
+  private RecordingLog log;
+  private Path gcc;
+
+  @BeforeEach
+  void project() throws Exception {
+    gcc = NativeToolchain.requireGccWithSdt();
+    project = DemoProject.create(dir);
+    log = new RecordingLog();
+  }
+
+  private CompileSettings settings(String osName, String osArch, Path jdkHome, String compiler) {
+    return new CompileSettings(
+        project.manifestDirectory(),
+        project.generatedSources(),
+        project.nativeSources(),
+        project.buildDirectory(),
+        project.nativeOutputDirectory(),
+        compiler,
+        List.of("-fno-toplevel-reorder"),
+        jdkHome,
+        Map.of("PATH", gcc.getParent().toString()),
+        osName,
+        osArch);
+  }
+
+  private void compile() throws Exception {
+    new GccCompiler(settings("Linux", "amd64", JDK, null), log).execute();
+  }
+
+  private Path built() {
+    return project.buildDirectory().resolve("linux-x86_64/libdemo.so");
+  }
+
+  private Path packaged() {
+    return project.nativeOutputDirectory().resolve("linux-x86_64/libdemo.so");
+  }
+
+  @Test
+  void buildsGeneratedAndHandWrittenCIntoOneLibraryAndPackagesIt() throws Exception {
+    compile();
+
+    assertThat(built()).isRegularFile();
+    assertThat(packaged()).hasSameBinaryContentAs(built());
+    assertThat(project.buildDirectory().resolve("linux-x86_64/libdemo.stamp")).isRegularFile();
+    String executing = log.at("info").get(0);
+    assertThat(executing)
+        .startsWith("Executing: " + gcc + " -std=gnu11 -O2 -fPIC -shared -Wall -Wextra -g0"
+            + " -Wl,-z,noexecstack -I" + JDK.resolve("include") + " -I"
+            + JDK.resolve("include/linux") + " -I" + project.generatedSources().resolve(
+                "jusdt/demo") + " -I" + project.nativeSources() + " ")
+        .endsWith(" -o " + built() + " -fno-toplevel-reorder");
+    assertThat(log.at("info")).contains("Copied libdemo.so to " + packaged());
+    List<SdtProbe> notes = ElfNoteReader.readProbes(built());
+    assertThat(notes).extracting(p -> p.provider() + ":" + p.name())
+        .containsExactlyInAnyOrder("demo:tick", "demo:tock");
+    // demo_boot from the hand-written file made it into the same library.
+    assertThat(new String(Files.readAllBytes(built()), StandardCharsets.ISO_8859_1))
+        .contains("demo_boot");
+  }
+
+  @Test
+  void anUnchangedBuildDoesNotRunGccAgain() throws Exception {
+    compile();
+    FileTime before = Files.getLastModifiedTime(built());
+    log = new RecordingLog();
+
+    compile();
+
+    assertThat(log.at("info")).containsExactly("libdemo.so is up to date");
+    assertThat(Files.getLastModifiedTime(built())).isEqualTo(before);
+  }
+
+  @Test
+  void aChangedHandWrittenFileIsRebuilt() throws Exception {
+    compile();
+    DemoProject.write(project.nativeSources().resolve("extra.c"),
+        DemoProject.HAND_WRITTEN + "void demo_more(void) { demo_tick(1); }\n");
+    log = new RecordingLog();
+
+    compile();
+
+    assertThat(log.at("info")).first().asString().startsWith("Executing: ");
+  }
+
+  @Test
+  void aNewHandWrittenHeaderIsRebuilt() throws Exception {
+    compile();
+    DemoProject.write(project.nativeSources().resolve("extra.h"), "#define EXTRA 1\n");
+    log = new RecordingLog();
+
+    compile();
+
+    assertThat(log.at("info")).first().asString().startsWith("Executing: ");
+  }
+
+  @Test
+  void aMissingPackagedCopyIsRestoredWithoutRunningGcc() throws Exception {
+    compile();
+    Files.delete(packaged());
+    log = new RecordingLog();
+
+    compile();
+
+    assertThat(log.at("info"))
+        .containsExactly("libdemo.so is up to date", "Copied libdemo.so to " + packaged());
+    assertThat(packaged()).hasSameBinaryContentAs(built());
+  }
+
+  @Test
+  void aTamperedPackagedCopyIsReplaced() throws Exception {
+    compile();
+    Files.writeString(packaged(), "not a library");
+
+    compile();
+
+    assertThat(packaged()).hasSameBinaryContentAs(built());
+  }
+
+  @Test
+  void aDeletedLibraryIsRebuiltEvenIfTheStampMatches() throws Exception {
+    compile();
+    Files.delete(built());
+    log = new RecordingLog();
+
+    compile();
+
+    assertThat(log.at("info")).first().asString().startsWith("Executing: ");
+    assertThat(built()).isRegularFile();
+  }
+
+  @Test
+  void noManifestMeansNothingToCompile() throws Exception {
+    Files.delete(project.manifestDirectory().resolve("demo.json"));
+
+    compile();
+
+    assertThat(log.at("info"))
+        .containsExactly("No probe manifest in " + project.manifestDirectory()
+            + "; nothing to compile");
+    assertThat(project.buildDirectory()).doesNotExist();
+  }
+
+  @Test
+  void aCompileErrorFailsWithTheCommandLineAndTheCompilerOutput() throws Exception {
+    DemoProject.write(project.nativeSources().resolve("extra.c"), "int broken(void) { return }\n");
+
+    assertThatThrownBy(this::compile)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("compiling libdemo.so failed with exit code 1:\n  " + gcc)
+        .hasMessageContaining("extra.c:1:")
+        .hasMessageContaining("error:");
+    assertThat(project.buildDirectory().resolve("linux-x86_64/libdemo.stamp")).doesNotExist();
+  }
+
+  @Test
+  void warningsAreLoggedButDoNotFail() throws Exception {
+    DemoProject.write(project.nativeSources().resolve("extra.c"),
+        DemoProject.HAND_WRITTEN + "int unused_param(int x) { return 0; }\n");
+
+    compile();
+
+    assertThat(log.at("warn")).anySatisfy(line -> assertThat(line).contains("-Wunused-parameter"));
+  }
+
+  @Test
+  void aGeneratedSourceTheManifestListsMustExist() throws Exception {
+    Path source = project.generatedSources().resolve("jusdt/demo/demo_probes.c");
+    Files.delete(source);
+
+    assertThatThrownBy(this::compile)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("lists generated C that does not exist: [" + source + "]")
+        .hasMessageContaining("-Dusdt.generatedSourcesDirectory");
+  }
+
+  @Test
+  void anUnsupportedHostFailsNamingSkip() {
+    assertThatThrownBy(
+            () -> new GccCompiler(settings("Mac OS X", "aarch64", JDK, null), log).execute())
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("-Dusdt.skip=true");
+  }
+
+  @Test
+  void aJdkWithoutJniHeadersFailsBeforeRunningGcc() {
+    Path jre = dir.resolve("jre");
+
+    assertThatThrownBy(() -> new GccCompiler(settings("Linux", "amd64", jre, null), log).execute())
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("the JDK at " + jre + " has no include/jni.h");
+    assertThat(log.lines()).isEmpty();
+  }
+
+  @Test
+  void aMissingCompilerFailsNamingTheDebianPackage() {
+    assertThatThrownBy(
+            () -> new GccCompiler(settings("Linux", "amd64", JDK, "/no/such/gcc"), log).execute())
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("apt-get install gcc");
+  }
+
+  @Test
+  void aChangedCompilerArgumentIsRebuilt() throws Exception {
+    compile();
+    log = new RecordingLog();
+    CompileSettings withDefine =
+        new CompileSettings(
+            project.manifestDirectory(), project.generatedSources(), project.nativeSources(),
+            project.buildDirectory(), project.nativeOutputDirectory(), null,
+            List.of("-fno-toplevel-reorder", "-DEXTRA=1"), JDK,
+            Map.of("PATH", gcc.getParent().toString()), "Linux", "amd64");
+
+    new GccCompiler(withDefine, log).execute();
+
+    assertThat(log.at("info")).first().asString().startsWith("Executing: ").endsWith("-DEXTRA=1");
+  }
+}
