@@ -37,7 +37,7 @@ done
 sleep 0.5
 
 echo "\$ java -cp ... dev.jusdt.haconiwa.probe.FireAllPhases"
-java -cp "$CP" dev.jusdt.haconiwa.probe.FireAllPhases
+java --enable-native-access=ALL-UNNAMED -cp "$CP" dev.jusdt.haconiwa.probe.FireAllPhases
 sleep 1
 kill -INT $TRACER
 wait $TRACER || true

@@ -82,6 +82,8 @@ class SampleProjectJarTest {
         Tools.run(
             List.of(
                 Tools.java(),
+                // JDK 24+ warns on System.load without it; JDK 17 accepts it too.
+                "--enable-native-access=ALL-UNNAMED",
                 "-Djusdt.cache.dir=" + Files.createDirectories(dir.resolve("cache")),
                 "-cp",
                 jar + ":" + Tools.jar("jar.probe-runtime") + ":" + Tools.jar("jar.probe-annotations"),
