@@ -2,14 +2,12 @@ package dev.jusdt.plugin.compile;
 
 import dev.jusdt.plugin.layout.NativeLayout;
 import dev.jusdt.plugin.layout.Platform;
-import dev.jusdt.plugin.manifest.ManifestException;
 import dev.jusdt.plugin.manifest.ManifestReader;
 import dev.jusdt.plugin.manifest.ProbeManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -37,24 +35,16 @@ final class GccCompiler {
    * @throws MojoFailureException if the inputs are missing or the compiler rejects them
    */
   void execute() throws MojoExecutionException, MojoFailureException {
-    List<ProbeManifest> manifests;
-    try {
-      manifests = ManifestReader.readAll(settings.manifestDirectory());
-    } catch (ManifestException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    List<ProbeManifest> manifests = ManifestReader.readAllForGoal(settings.manifestDirectory());
     if (manifests.isEmpty()) {
       log.info("No probe manifest in " + settings.manifestDirectory() + "; nothing to compile");
       return;
     }
     // Checked only now: a module without probes builds on any host.
-    Optional<String> platform = Platform.of(settings.osName(), settings.osArch());
-    if (platform.isEmpty()) {
-      throw new MojoExecutionException(Platform.unsupported(settings.osName(), settings.osArch()));
-    }
+    String platform = Platform.require(settings.osName(), settings.osArch());
     NativeLayout layout =
         new NativeLayout(
-            settings.buildDirectory(), settings.nativeOutputDirectory(), platform.get());
+            settings.buildDirectory(), settings.nativeOutputDirectory(), platform);
     CompilerCommand compiler =
         new CompilerLocator(settings.environment()).locate(settings.compiler());
     List<Path> jdkIncludes = JdkIncludes.of(settings.jdkHome());

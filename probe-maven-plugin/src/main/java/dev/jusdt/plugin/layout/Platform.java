@@ -2,6 +2,7 @@ package dev.jusdt.plugin.layout;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * The platform directory a probe library is built for, {@code linux-x86_64} or {@code
@@ -44,5 +45,21 @@ public final class Platform {
         + osName + " " + osArch
         + "; build with -Dusdt.skip=true to package the jar without the probe library"
         + " (the probes are then no-ops at run time)";
+  }
+
+  /**
+   * The platform of a host that must build or read probe libraries.
+   *
+   * @param osName {@code os.name}
+   * @param osArch {@code os.arch}
+   * @return {@code linux-x86_64} or {@code linux-aarch64}
+   * @throws MojoExecutionException on any other host, saying how to build without the library
+   */
+  public static String require(String osName, String osArch) throws MojoExecutionException {
+    Optional<String> platform = of(osName, osArch);
+    if (platform.isEmpty()) {
+      throw new MojoExecutionException(unsupported(osName, osArch));
+    }
+    return platform.get();
   }
 }

@@ -6,7 +6,6 @@ import dev.jusdt.elf.SdtProbe;
 import dev.jusdt.plugin.layout.NativeLayout;
 import dev.jusdt.plugin.layout.Platform;
 import dev.jusdt.plugin.manifest.ArgumentType;
-import dev.jusdt.plugin.manifest.ManifestException;
 import dev.jusdt.plugin.manifest.ManifestProbe;
 import dev.jusdt.plugin.manifest.ManifestReader;
 import dev.jusdt.plugin.manifest.ProbeManifest;
@@ -52,12 +51,7 @@ final class ProbeLister {
    * @throws MojoExecutionException if a manifest is unreadable
    */
   void execute() throws MojoExecutionException {
-    List<ProbeManifest> manifests;
-    try {
-      manifests = ManifestReader.readAll(settings.manifestDirectory());
-    } catch (ManifestException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    List<ProbeManifest> manifests = ManifestReader.readAllForGoal(settings.manifestDirectory());
     if (manifests.isEmpty()) {
       out.accept("No probe manifest in " + settings.manifestDirectory() + "; nothing to list");
       return;

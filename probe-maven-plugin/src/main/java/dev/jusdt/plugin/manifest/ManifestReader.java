@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
 
 /** Reads and checks probe manifests, reporting every problem of a file in one exception. */
 public final class ManifestReader {
@@ -54,6 +55,21 @@ public final class ManifestReader {
       manifests.add(read(file));
     }
     return manifests;
+  }
+
+  /**
+   * Reads every manifest of a directory for a goal, turning a bad manifest into the goal's error.
+   *
+   * @param directory the manifest directory; absent means none
+   * @return the manifests, ordered by file name
+   * @throws MojoExecutionException if any manifest is unreadable or invalid
+   */
+  public static List<ProbeManifest> readAllForGoal(Path directory) throws MojoExecutionException {
+    try {
+      return readAll(directory);
+    } catch (ManifestException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
   }
 
   /**

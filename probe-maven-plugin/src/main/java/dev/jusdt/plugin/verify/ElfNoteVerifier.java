@@ -5,7 +5,6 @@ import dev.jusdt.elf.ElfNoteReader;
 import dev.jusdt.elf.SdtProbe;
 import dev.jusdt.plugin.layout.NativeLayout;
 import dev.jusdt.plugin.layout.Platform;
-import dev.jusdt.plugin.manifest.ManifestException;
 import dev.jusdt.plugin.manifest.ManifestReader;
 import dev.jusdt.plugin.manifest.ProbeManifest;
 import java.io.IOException;
@@ -43,25 +42,17 @@ final class ElfNoteVerifier {
    * @throws MojoFailureException if a library is missing, unreadable or differs from its manifest
    */
   void execute() throws MojoExecutionException, MojoFailureException {
-    List<ProbeManifest> manifests;
-    try {
-      manifests = ManifestReader.readAll(settings.manifestDirectory());
-    } catch (ManifestException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    List<ProbeManifest> manifests = ManifestReader.readAllForGoal(settings.manifestDirectory());
     if (manifests.isEmpty()) {
       log.info("No probe manifest in " + settings.manifestDirectory() + "; nothing to verify");
       return;
     }
-    Optional<String> platform = Platform.of(settings.osName(), settings.osArch());
-    if (platform.isEmpty()) {
-      throw new MojoExecutionException(Platform.unsupported(settings.osName(), settings.osArch()));
-    }
+    String platform = Platform.require(settings.osName(), settings.osArch());
     List<String> failures = new ArrayList<>();
     for (ProbeManifest manifest : manifests) {
       Path library =
           NativeLayout.packagedLibrary(
-              settings.nativeOutputDirectory(), platform.get(), manifest.library());
+              settings.nativeOutputDirectory(), platform, manifest.library());
       verify(manifest, library).ifPresent(failures::add);
     }
     if (!failures.isEmpty()) {
