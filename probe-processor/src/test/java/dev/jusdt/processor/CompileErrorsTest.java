@@ -45,6 +45,7 @@ class CompileErrorsTest {
         "bad/test/ProbeInConcreteClass.java",
         "bad/test/ArgsDisagreeWithParameters.java",
         "bad/test/MacroClash.java",
+        "bad/test/ConstantMacroClash.java",
         "bad/clash/Phases.java"
       })
   void misuseIsAnErrorOnTheOffendingLine(String resource) throws IOException {

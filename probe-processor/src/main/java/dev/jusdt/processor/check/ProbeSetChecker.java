@@ -5,6 +5,7 @@ import dev.jusdt.processor.model.MethodDeclaration;
 import dev.jusdt.processor.model.Names;
 import dev.jusdt.processor.model.Param;
 import dev.jusdt.processor.model.PhaseDeclaration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,22 @@ public final class ProbeSetChecker {
   /**
    * Checks every declaration against the others, reporting on the later one of each clash.
    *
-   * @param phases the phase constants
-   * @param methods the probe methods
+   * @param unorderedPhases the phase constants
+   * @param unorderedMethods the probe methods
    */
-  public void check(List<PhaseDeclaration> phases, List<MethodDeclaration> methods) {
+  public void check(List<PhaseDeclaration> unorderedPhases, List<MethodDeclaration> unorderedMethods) {
+    // javac's element order differs between nested and top-level types; sorting makes "the later
+    // one" of a clash the same on every compiler.
+    List<PhaseDeclaration> phases =
+        unorderedPhases.stream().sorted(Comparator.comparing(PhaseDeclaration::elementName)).toList();
+    List<MethodDeclaration> methods =
+        unorderedMethods.stream().sorted(Comparator.comparing(MethodDeclaration::elementName)).toList();
     Map<String, PhaseDeclaration> phaseProbes = new HashMap<>();
     Map<String, PhaseDeclaration> phaseValues = new HashMap<>();
     Map<String, String> macros = new HashMap<>();
+    Map<String, PhaseDeclaration> constantMacros = new HashMap<>();
     for (PhaseDeclaration phase : phases) {
+      checkConstantMacro(constantMacros, phase);
       String probe = phase.provider() + ":" + phase.name();
       checkMacro(macros, probe, phase.element(), Names.macro(phase.provider(), phase.name()));
       PhaseDeclaration first = phaseProbes.putIfAbsent(probe, phase);
@@ -111,6 +120,23 @@ public final class ProbeSetChecker {
           "%s and %s both become the C macro %s; rename one of them",
           other,
           probe,
+          macro);
+    }
+  }
+
+  /** The header defines PROVIDER_CONSTANT for each phase; one name cannot hold two values. */
+  private void checkConstantMacro(Map<String, PhaseDeclaration> macros, PhaseDeclaration phase) {
+    String macro = Names.phaseMacro(phase.provider(), phase.element().getSimpleName().toString());
+    PhaseDeclaration other = macros.putIfAbsent(macro, phase);
+    if (other != null && other.value() != phase.value()) {
+      errors.error(
+          phase.element(),
+          "UsdtNameClash",
+          "%s (%d) and %s (%d) both become the C macro %s with different values; rename one",
+          other.elementName(),
+          other.value(),
+          phase.elementName(),
+          phase.value(),
           macro);
     }
   }

@@ -51,6 +51,11 @@ public final class Names {
     return cIdentifier(provider + "_" + name).toUpperCase(Locale.ROOT);
   }
 
+  /** A phase constant's macro in the C header: {@code HACONIWA_PHASE_CONTAINER_START}. */
+  public static String phaseMacro(String provider, String constant) {
+    return (cIdentifier(provider) + "_" + cIdentifier(constant)).toUpperCase(Locale.ROOT);
+  }
+
   /** Any name to a C identifier: characters outside {@code [A-Za-z0-9_]} become {@code _}. */
   public static String cIdentifier(String name) {
     StringBuilder out = new StringBuilder(name.length());

@@ -118,9 +118,7 @@ public final class CHeaderWriter {
     }
     for (Phase phase : probe.phases()) {
       out.append("#define ")
-          .append(Names.cIdentifier(probe.provider()).toUpperCase(Locale.ROOT))
-          .append('_')
-          .append(Names.cIdentifier(phase.constant()).toUpperCase(Locale.ROOT))
+          .append(Names.phaseMacro(probe.provider(), phase.constant()))
           .append(' ')
           .append(phase.value())
           .append(phase.value() > Integer.MAX_VALUE || phase.value() < Integer.MIN_VALUE ? "LL" : "")
