@@ -39,12 +39,14 @@ public final class ProbeSetChecker {
    * @param unorderedMethods the probe methods
    */
   public void check(List<PhaseDeclaration> unorderedPhases, List<MethodDeclaration> unorderedMethods) {
-    // javac's element order differs between nested and top-level types; sorting makes "the later
-    // one" of a clash the same on every compiler.
     List<PhaseDeclaration> phases =
-        unorderedPhases.stream().sorted(Comparator.comparing(PhaseDeclaration::elementName)).toList();
+        unorderedPhases.stream()
+            .sorted(Comparator.comparing(PhaseDeclaration::element, DeclarationOrder.COMPARATOR))
+            .toList();
     List<MethodDeclaration> methods =
-        unorderedMethods.stream().sorted(Comparator.comparing(MethodDeclaration::elementName)).toList();
+        unorderedMethods.stream()
+            .sorted(Comparator.comparing(MethodDeclaration::element, DeclarationOrder.COMPARATOR))
+            .toList();
     Map<String, PhaseDeclaration> phaseProbes = new HashMap<>();
     Map<String, PhaseDeclaration> phaseValues = new HashMap<>();
     Map<String, String> macros = new HashMap<>();
