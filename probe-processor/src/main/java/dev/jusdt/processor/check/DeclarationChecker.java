@@ -84,7 +84,7 @@ public final class DeclarationChecker {
           elementName);
       ok = false;
     }
-    if (probe.args() == -1) {
+    if (!probe.hasArgs()) {
       errors.error(
           field,
           probe.mirror(),
@@ -179,7 +179,7 @@ public final class DeclarationChecker {
           MAX_ARGS);
       return Optional.empty();
     }
-    if (probe.args() != -1 && probe.args() != count) {
+    if (probe.hasArgs() && probe.args() != count) {
       errors.error(
           method,
           probe.mirror(),
@@ -245,7 +245,7 @@ public final class DeclarationChecker {
   }
 
   private boolean checkArgsRange(Element element, ProbeAnnotation probe) {
-    if (probe.args() != -1 && (probe.args() < 0 || probe.args() > MAX_ARGS)) {
+    if (probe.hasArgs() && (probe.args() < 0 || probe.args() > MAX_ARGS)) {
       errors.error(
           element,
           probe.mirror(),
