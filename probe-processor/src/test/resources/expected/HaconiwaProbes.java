@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
 public final class HaconiwaProbes {
   private static final String LIBRARY = "haconiwa";
 
-  private static final ByteBuffer SEMAPHORES = semaphores();
+  private static final ByteBuffer SEMAPHORES = $loadSemaphores();
 
   private HaconiwaProbes() {
   }
@@ -45,11 +45,11 @@ public final class HaconiwaProbes {
    */
   public static void probeBoottime(long phase) {
     if (Semaphores.isSet(SEMAPHORES, 0)) {
-      probeBoottime0(phase);
+      probeBoottime$(phase);
     }
   }
 
-  private static native void probeBoottime0(long phase);
+  private static native void probeBoottime$(long phase);
 
   /**
    * Whether a tracer is attached to {@code haconiwa:probe-containergen}.
@@ -74,11 +74,11 @@ public final class HaconiwaProbes {
    */
   public static void probeContainergen(long phase) {
     if (Semaphores.isSet(SEMAPHORES, 1)) {
-      probeContainergen0(phase);
+      probeContainergen$(phase);
     }
   }
 
-  private static native void probeContainergen0(long phase);
+  private static native void probeContainergen$(long phase);
 
   /**
    * Whether a tracer is attached to {@code haconiwa:probe-misc}.
@@ -102,11 +102,11 @@ public final class HaconiwaProbes {
    */
   public static void probeMisc(long phase, long value) {
     if (Semaphores.isSet(SEMAPHORES, 2)) {
-      probeMisc0(phase, value);
+      probeMisc$(phase, value);
     }
   }
 
-  private static native void probeMisc0(long phase, long value);
+  private static native void probeMisc$(long phase, long value);
 
   /**
    * Fires {@code haconiwa:probe-misc(phase, value)}.
@@ -121,16 +121,16 @@ public final class HaconiwaProbes {
    */
   public static void probeMisc(long phase, String value) {
     if (Semaphores.isSet(SEMAPHORES, 2)) {
-      probeMiscStr0(phase, Utf8.encode(value));
+      probeMisc$str(phase, Utf8.encode(value));
     }
   }
 
-  private static native void probeMiscStr0(long phase, byte[] value);
+  private static native void probeMisc$str(long phase, byte[] value);
 
-  private static ByteBuffer semaphores() {
+  private static ByteBuffer $loadSemaphores() {
     if (ProbeLibrary.load(LIBRARY, HaconiwaProbes.class)) {
       try {
-        return Semaphores.attach(semaphores0(), 6);
+        return Semaphores.attach($semaphores(), 6);
       } catch (LinkageError | IllegalStateException | IllegalCallerException e) {
         ProbeLibrary.disable(LIBRARY, e);
       }
@@ -138,5 +138,5 @@ public final class HaconiwaProbes {
     return Semaphores.none(6);
   }
 
-  private static native ByteBuffer semaphores0();
+  private static native ByteBuffer $semaphores();
 }

@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
 public final class UsdtServerProbes implements ServerProbes {
   private static final String LIBRARY = "haconiwa";
 
-  private static final ByteBuffer SEMAPHORES = semaphores();
+  private static final ByteBuffer SEMAPHORES = $loadSemaphores();
 
   /**
    * The probes; every method is a no-op while no tracer is attached.
@@ -45,11 +45,11 @@ public final class UsdtServerProbes implements ServerProbes {
   @Override
   public void requestStart(long id, String path) {
     if (Semaphores.isSet(SEMAPHORES, 4)) {
-      requestStart0(id, Utf8.encode(path));
+      requestStart$(id, Utf8.encode(path));
     }
   }
 
-  private static native void requestStart0(long id, byte[] path);
+  private static native void requestStart$(long id, byte[] path);
 
   /**
    * Whether a tracer is attached to {@code myapp:everyType}.
@@ -74,11 +74,11 @@ public final class UsdtServerProbes implements ServerProbes {
   @Override
   public void everyType(long l, int i, short s, byte b, char c, boolean z, String text) {
     if (Semaphores.isSet(SEMAPHORES, 3)) {
-      everyType0(l, i, s, b, c, z, Utf8.encode(text));
+      everyType$(l, i, s, b, c, z, Utf8.encode(text));
     }
   }
 
-  private static native void everyType0(long l, int i, short s, byte b, char c, boolean z,
+  private static native void everyType$(long l, int i, short s, byte b, char c, boolean z,
       byte[] text);
 
   /**
@@ -97,16 +97,16 @@ public final class UsdtServerProbes implements ServerProbes {
   @Override
   public void tick() {
     if (Semaphores.isSet(SEMAPHORES, 5)) {
-      tick0();
+      tick$();
     }
   }
 
-  private static native void tick0();
+  private static native void tick$();
 
-  private static ByteBuffer semaphores() {
+  private static ByteBuffer $loadSemaphores() {
     if (ProbeLibrary.load(LIBRARY, UsdtServerProbes.class)) {
       try {
-        return Semaphores.attach(semaphores0(), 6);
+        return Semaphores.attach($semaphores(), 6);
       } catch (LinkageError | IllegalStateException | IllegalCallerException e) {
         ProbeLibrary.disable(LIBRARY, e);
       }
@@ -114,5 +114,5 @@ public final class UsdtServerProbes implements ServerProbes {
     return Semaphores.none(6);
   }
 
-  private static native ByteBuffer semaphores0();
+  private static native ByteBuffer $semaphores();
 }

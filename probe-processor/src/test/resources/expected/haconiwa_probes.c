@@ -16,26 +16,24 @@
 __attribute__((visibility("hidden"), section(".probes"), used))
 volatile unsigned short jusdt_semaphores_haconiwa[6];
 
-__asm__(
-    "\t.globl \"jusdt.semaphore.haconiwa.probe-boottime\"\n"
-    "\t.hidden \"jusdt.semaphore.haconiwa.probe-boottime\"\n"
-    "\t.set \"jusdt.semaphore.haconiwa.probe-boottime\", jusdt_semaphores_haconiwa + 0\n"
-    "\t.globl \"jusdt.semaphore.haconiwa.probe-containergen\"\n"
-    "\t.hidden \"jusdt.semaphore.haconiwa.probe-containergen\"\n"
-    "\t.set \"jusdt.semaphore.haconiwa.probe-containergen\", jusdt_semaphores_haconiwa + 2\n"
-    "\t.globl \"jusdt.semaphore.haconiwa.probe-misc\"\n"
-    "\t.hidden \"jusdt.semaphore.haconiwa.probe-misc\"\n"
-    "\t.set \"jusdt.semaphore.haconiwa.probe-misc\", jusdt_semaphores_haconiwa + 4\n"
-    "\t.globl \"jusdt.semaphore.myapp.everyType\"\n"
-    "\t.hidden \"jusdt.semaphore.myapp.everyType\"\n"
-    "\t.set \"jusdt.semaphore.myapp.everyType\", jusdt_semaphores_haconiwa + 6\n"
-    "\t.globl \"jusdt.semaphore.myapp.request-start\"\n"
-    "\t.hidden \"jusdt.semaphore.myapp.request-start\"\n"
-    "\t.set \"jusdt.semaphore.myapp.request-start\", jusdt_semaphores_haconiwa + 8\n"
-    "\t.globl \"jusdt.semaphore.myapp.tick\"\n"
-    "\t.hidden \"jusdt.semaphore.myapp.tick\"\n"
-    "\t.set \"jusdt.semaphore.myapp.tick\", jusdt_semaphores_haconiwa + 10\n"
-);
+__asm__("\t.globl \"jusdt.semaphore.haconiwa.probe-boottime\"\n"
+        "\t.hidden \"jusdt.semaphore.haconiwa.probe-boottime\"\n"
+        "\t.set \"jusdt.semaphore.haconiwa.probe-boottime\", jusdt_semaphores_haconiwa + 0\n");
+__asm__("\t.globl \"jusdt.semaphore.haconiwa.probe-containergen\"\n"
+        "\t.hidden \"jusdt.semaphore.haconiwa.probe-containergen\"\n"
+        "\t.set \"jusdt.semaphore.haconiwa.probe-containergen\", jusdt_semaphores_haconiwa + 2\n");
+__asm__("\t.globl \"jusdt.semaphore.haconiwa.probe-misc\"\n"
+        "\t.hidden \"jusdt.semaphore.haconiwa.probe-misc\"\n"
+        "\t.set \"jusdt.semaphore.haconiwa.probe-misc\", jusdt_semaphores_haconiwa + 4\n");
+__asm__("\t.globl \"jusdt.semaphore.myapp.everyType\"\n"
+        "\t.hidden \"jusdt.semaphore.myapp.everyType\"\n"
+        "\t.set \"jusdt.semaphore.myapp.everyType\", jusdt_semaphores_haconiwa + 6\n");
+__asm__("\t.globl \"jusdt.semaphore.myapp.request-start\"\n"
+        "\t.hidden \"jusdt.semaphore.myapp.request-start\"\n"
+        "\t.set \"jusdt.semaphore.myapp.request-start\", jusdt_semaphores_haconiwa + 8\n");
+__asm__("\t.globl \"jusdt.semaphore.myapp.tick\"\n"
+        "\t.hidden \"jusdt.semaphore.myapp.tick\"\n"
+        "\t.set \"jusdt.semaphore.myapp.tick\", jusdt_semaphores_haconiwa + 10\n");
 
 /* Short strings are copied to the stack; longer ones to the heap, "" if that fails. */
 #define JUSDT_STACK_STRING 256
@@ -57,13 +55,13 @@ static const char *jusdt_string(JNIEnv *env, jbyteArray bytes, char *stack, char
   return buffer;
 }
 
-JNIEXPORT jobject JNICALL Java_dev_jusdt_example_HaconiwaProbes_semaphores0(JNIEnv *env, jclass cls) {
+JNIEXPORT jobject JNICALL Java_dev_jusdt_example_HaconiwaProbes__00024semaphores(JNIEnv *env, jclass cls) {
   (void)cls;
   return (*env)->NewDirectByteBuffer(env, (void *)jusdt_semaphores_haconiwa, (jlong)sizeof(jusdt_semaphores_haconiwa));
 }
 
 /* haconiwa:probe-boottime: HaconiwaProbes.probeBoottime */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeBoottime0(JNIEnv *env, jclass cls, jlong arg0) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeBoottime_00024(JNIEnv *env, jclass cls, jlong arg0) {
   (void)env;
   (void)cls;
   struct timespec now;
@@ -72,7 +70,7 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeBoottime0(JNIE
 }
 
 /* haconiwa:probe-containergen: HaconiwaProbes.probeContainergen */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeContainergen0(JNIEnv *env, jclass cls, jlong arg0) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeContainergen_00024(JNIEnv *env, jclass cls, jlong arg0) {
   (void)env;
   (void)cls;
   struct timespec now;
@@ -81,14 +79,14 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeContainergen0(
 }
 
 /* haconiwa:probe-misc: HaconiwaProbes.probeMisc */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc0(JNIEnv *env, jclass cls, jlong arg0, jlong arg1) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024(JNIEnv *env, jclass cls, jlong arg0, jlong arg1) {
   (void)env;
   (void)cls;
   HACONIWA_PROBE_MISC(arg0, arg1);
 }
 
 /* haconiwa:probe-misc: HaconiwaProbes.probeMisc */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMiscStr0(JNIEnv *env, jclass cls, jlong arg0, jbyteArray arg1) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024str(JNIEnv *env, jclass cls, jlong arg0, jbyteArray arg1) {
   (void)cls;
   char arg1_stack[JUSDT_STACK_STRING];
   char *arg1_heap;
@@ -97,13 +95,13 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMiscStr0(JNIEn
   free(arg1_heap);
 }
 
-JNIEXPORT jobject JNICALL Java_dev_jusdt_example_UsdtServerProbes_semaphores0(JNIEnv *env, jclass cls) {
+JNIEXPORT jobject JNICALL Java_dev_jusdt_example_UsdtServerProbes__00024semaphores(JNIEnv *env, jclass cls) {
   (void)cls;
   return (*env)->NewDirectByteBuffer(env, (void *)jusdt_semaphores_haconiwa, (jlong)sizeof(jusdt_semaphores_haconiwa));
 }
 
 /* myapp:request-start: UsdtServerProbes.requestStart */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_requestStart0(JNIEnv *env, jclass cls, jlong arg0, jbyteArray arg1) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_requestStart_00024(JNIEnv *env, jclass cls, jlong arg0, jbyteArray arg1) {
   (void)cls;
   char arg1_stack[JUSDT_STACK_STRING];
   char *arg1_heap;
@@ -113,7 +111,7 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_requestStart0(JNI
 }
 
 /* myapp:everyType: UsdtServerProbes.everyType */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_everyType0(JNIEnv *env, jclass cls, jlong arg0, jint arg1, jshort arg2, jbyte arg3, jchar arg4, jboolean arg5, jbyteArray arg6) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_everyType_00024(JNIEnv *env, jclass cls, jlong arg0, jint arg1, jshort arg2, jbyte arg3, jchar arg4, jboolean arg5, jbyteArray arg6) {
   (void)cls;
   char arg6_stack[JUSDT_STACK_STRING];
   char *arg6_heap;
@@ -123,7 +121,7 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_everyType0(JNIEnv
 }
 
 /* myapp:tick: UsdtServerProbes.tick */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_tick0(JNIEnv *env, jclass cls) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_tick_00024(JNIEnv *env, jclass cls) {
   (void)env;
   (void)cls;
   MYAPP_TICK();

@@ -60,8 +60,8 @@ extern volatile unsigned short jusdt_semaphores_haconiwa[6] __attribute__((visib
  *   declared at dev.jusdt.example.Phases#PHASE_START_FORK
  */
 #define HACONIWA_PROBE_BOOTTIME_ENABLED() __builtin_expect(jusdt_semaphores_haconiwa[0] != 0, 0)
-#define HACONIWA_PROBE_BOOTTIME(arg0, arg1, arg2) \
-  JUSDT_PUSH DTRACE_PROBE3(haconiwa, probe-boottime, (int64_t)(arg0), (int64_t)(arg1), (int64_t)(arg2)) JUSDT_POP
+#define HACONIWA_PROBE_BOOTTIME(JUSDT_ARG0, JUSDT_ARG1, JUSDT_ARG2) \
+  JUSDT_PUSH DTRACE_PROBE3(haconiwa, probe-boottime, (int64_t)(JUSDT_ARG0), (int64_t)(JUSDT_ARG1), (int64_t)(JUSDT_ARG2)) JUSDT_POP
 /* Fires HACONIWA_PROBE_BOOTTIME with the CLOCK_BOOTTIME time, read only while a tracer is attached. */
 #define HACONIWA_PROBE_BOOTTIME_NOW(phase) \
   do { \
@@ -79,8 +79,8 @@ extern volatile unsigned short jusdt_semaphores_haconiwa[6] __attribute__((visib
  *   declared at dev.jusdt.example.Phases#PHASE_CONTAINER_NAMESPACE_GENERATED
  */
 #define HACONIWA_PROBE_CONTAINERGEN_ENABLED() __builtin_expect(jusdt_semaphores_haconiwa[1] != 0, 0)
-#define HACONIWA_PROBE_CONTAINERGEN(arg0, arg1, arg2) \
-  JUSDT_PUSH DTRACE_PROBE3(haconiwa, probe-containergen, (int64_t)(arg0), (int64_t)(arg1), (int64_t)(arg2)) JUSDT_POP
+#define HACONIWA_PROBE_CONTAINERGEN(JUSDT_ARG0, JUSDT_ARG1, JUSDT_ARG2) \
+  JUSDT_PUSH DTRACE_PROBE3(haconiwa, probe-containergen, (int64_t)(JUSDT_ARG0), (int64_t)(JUSDT_ARG1), (int64_t)(JUSDT_ARG2)) JUSDT_POP
 /* Fires HACONIWA_PROBE_CONTAINERGEN with the CLOCK_BOOTTIME time, read only while a tracer is attached. */
 #define HACONIWA_PROBE_CONTAINERGEN_NOW(phase) \
   do { \
@@ -97,25 +97,25 @@ extern volatile unsigned short jusdt_semaphores_haconiwa[6] __attribute__((visib
  *   declared at dev.jusdt.example.Phases#PHASE_USER_1
  */
 #define HACONIWA_PROBE_MISC_ENABLED() __builtin_expect(jusdt_semaphores_haconiwa[2] != 0, 0)
-#define HACONIWA_PROBE_MISC(arg0, arg1) \
-  JUSDT_PUSH DTRACE_PROBE2(haconiwa, probe-misc, (int64_t)(arg0), (int64_t)(arg1)) JUSDT_POP
-#define HACONIWA_PROBE_MISC_STR(arg0, arg1) \
-  JUSDT_PUSH DTRACE_PROBE2(haconiwa, probe-misc, (int64_t)(arg0), (const char *)(arg1)) JUSDT_POP
+#define HACONIWA_PROBE_MISC(JUSDT_ARG0, JUSDT_ARG1) \
+  JUSDT_PUSH DTRACE_PROBE2(haconiwa, probe-misc, (int64_t)(JUSDT_ARG0), (int64_t)(JUSDT_ARG1)) JUSDT_POP
+#define HACONIWA_PROBE_MISC_STR(JUSDT_ARG0, JUSDT_ARG1) \
+  JUSDT_PUSH DTRACE_PROBE2(haconiwa, probe-misc, (int64_t)(JUSDT_ARG0), (const char *)(JUSDT_ARG1)) JUSDT_POP
 #define HACONIWA_PHASE_USER_1 123
 
 /* myapp:everyType(l, i, s, b, c, z, text)
  *   declared at dev.jusdt.example.ServerProbes#everyType
  */
 #define MYAPP_EVERYTYPE_ENABLED() __builtin_expect(jusdt_semaphores_haconiwa[3] != 0, 0)
-#define MYAPP_EVERYTYPE(arg0, arg1, arg2, arg3, arg4, arg5, arg6) \
-  JUSDT_PUSH DTRACE_PROBE7(myapp, everyType, (int64_t)(arg0), (int32_t)(arg1), (int16_t)(arg2), (int8_t)(arg3), (uint16_t)(arg4), (uint8_t)(arg5), (const char *)(arg6)) JUSDT_POP
+#define MYAPP_EVERYTYPE(JUSDT_ARG0, JUSDT_ARG1, JUSDT_ARG2, JUSDT_ARG3, JUSDT_ARG4, JUSDT_ARG5, JUSDT_ARG6) \
+  JUSDT_PUSH DTRACE_PROBE7(myapp, everyType, (int64_t)(JUSDT_ARG0), (int32_t)(JUSDT_ARG1), (int16_t)(JUSDT_ARG2), (int8_t)(JUSDT_ARG3), (uint16_t)(JUSDT_ARG4), (uint8_t)(JUSDT_ARG5), (const char *)(JUSDT_ARG6)) JUSDT_POP
 
 /* myapp:request-start(id, path)
  *   declared at dev.jusdt.example.ServerProbes#requestStart
  */
 #define MYAPP_REQUEST_START_ENABLED() __builtin_expect(jusdt_semaphores_haconiwa[4] != 0, 0)
-#define MYAPP_REQUEST_START(arg0, arg1) \
-  JUSDT_PUSH DTRACE_PROBE2(myapp, request-start, (int64_t)(arg0), (const char *)(arg1)) JUSDT_POP
+#define MYAPP_REQUEST_START(JUSDT_ARG0, JUSDT_ARG1) \
+  JUSDT_PUSH DTRACE_PROBE2(myapp, request-start, (int64_t)(JUSDT_ARG0), (const char *)(JUSDT_ARG1)) JUSDT_POP
 
 /* myapp:tick()
  *   declared at dev.jusdt.example.ServerProbes#tick

@@ -46,14 +46,22 @@ public @interface UsdtProbe {
 
   /**
    * The provider, the first part of a tracer's probe name ({@code usdt:PATH:provider:name}).
-   * Letters, digits and {@code _}, starting with a letter or {@code _}. Empty means: the {@link
-   * UsdtProvider} of the enclosing type.
+   * Letters, digits and {@code _}, starting with a letter or {@code _}, at most 64 characters.
+   * Empty means: the {@link UsdtProvider} of the enclosing type.
+   *
+   * <p>{@code <sys/sdt.h>} writes the name into the ELF note through C macros, so neither it nor
+   * any dash-separated part of a probe name may be a C macro where the probe is compiled ({@code
+   * linux}, {@code NULL}, {@code EOF}, {@code CLOCK_REALTIME}...) or an identifier C reserves
+   * ({@code __x}, {@code _X}): {@code linux} would reach the note as {@code 1}. The processor
+   * reports such a name as an error.
    */
   String provider() default "";
 
   /**
-   * The probe name. Letters, digits, {@code _} and {@code -}, starting with a letter or {@code _};
-   * dashes are kept in the ELF note. Empty means the method name (typed probes only).
+   * The probe name. Letters, digits, {@code _} and single {@code -} between them, starting with a
+   * letter or {@code _}, at most 64 characters; dashes are kept in the ELF note. The parts between
+   * dashes follow the provider's rule on C macros. Empty means the method name (typed probes
+   * only).
    */
   String name() default "";
 

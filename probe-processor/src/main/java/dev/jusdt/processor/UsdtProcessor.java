@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -44,6 +45,8 @@ public final class UsdtProcessor extends AbstractProcessor {
 
   /** The option that names the native library. */
   public static final String LIBRARY_OPTION = "jusdt.library";
+
+  private static final Pattern LIBRARY_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
   private static final String PROBE = "dev.jusdt.annotations.UsdtProbe";
   private static final String PROVIDER = "dev.jusdt.annotations.UsdtProvider";
@@ -106,10 +109,11 @@ public final class UsdtProcessor extends AbstractProcessor {
       }
     }
     new ProbeSetChecker(errors, processingEnv.getElementUtils()).check(phases, methods);
+    String libraryName = libraryName(phases, methods, errors);
     if (errors.hasErrors()) {
       return false;
     }
-    LibraryModel library = LibraryModel.create(libraryName(phases, methods), phases, methods);
+    LibraryModel library = LibraryModel.create(libraryName, phases, methods);
     try {
       write(library);
     } catch (IOException | UncheckedIOException e) {
@@ -118,19 +122,39 @@ public final class UsdtProcessor extends AbstractProcessor {
           "UsdtWriteFailed",
           "could not write the probe library's files: %s",
           e);
+    } catch (RuntimeException e) {
+      // A writer bug must not crash javac: the user gets an error to report instead.
+      errors.error(
+          annotated.iterator().next(),
+          "UsdtInternal",
+          "probe-processor failed writing the probe library's files: %s; please report it",
+          e);
     }
     return false;
   }
 
-  private String libraryName(List<PhaseDeclaration> phases, List<MethodDeclaration> methods) {
+  private String libraryName(
+      List<PhaseDeclaration> phases, List<MethodDeclaration> methods, ErrorReporter errors) {
     String option = processingEnv.getOptions().get(LIBRARY_OPTION);
     if (option != null && !option.isBlank()) {
-      return option.trim();
+      String name = option.trim();
+      // A name both probe-maven-plugin (which adds +) and probe-runtime (which adds a leading -)
+      // accept: a plain file name, lib<name>.so.
+      if (!LIBRARY_NAME.matcher(name).matches()) {
+        errors.error(
+            "UsdtLibraryName",
+            "-A%s=%s is not a library name: use letters, digits, _, - and ., starting with a"
+                + " letter, digit or _ (the library is lib<name>.so)",
+            LIBRARY_OPTION,
+            name);
+      }
+      return name;
     }
     Set<String> providers = new TreeSet<>();
     phases.forEach(p -> providers.add(p.provider()));
     methods.forEach(m -> providers.add(m.provider()));
-    return providers.iterator().next();
+    // Empty only when every declaration had an error, and then nothing is written.
+    return providers.isEmpty() ? "" : providers.iterator().next();
   }
 
   private void write(LibraryModel library) throws IOException {

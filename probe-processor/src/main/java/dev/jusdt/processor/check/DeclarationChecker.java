@@ -2,6 +2,7 @@ package dev.jusdt.processor.check;
 
 import dev.jusdt.processor.model.ArgType;
 import dev.jusdt.processor.model.MethodDeclaration;
+import dev.jusdt.processor.model.Names;
 import dev.jusdt.processor.model.Param;
 import dev.jusdt.processor.model.PhaseDeclaration;
 import dev.jusdt.processor.model.PhaseLayout;
@@ -83,7 +84,7 @@ public final class DeclarationChecker {
           elementName);
       ok = false;
     }
-    if (probe.args() == -1) {
+    if (!probe.hasArgs()) {
       errors.error(
           field,
           probe.mirror(),
@@ -163,6 +164,7 @@ public final class DeclarationChecker {
       ok = false;
     }
     ok &= checkNotOverloaded(method, owner, elementName);
+    ok &= checkGeneratedNames(method, owner, elementName);
     if (!checkArgsRange(method, probe)) {
       return Optional.empty();
     }
@@ -177,7 +179,7 @@ public final class DeclarationChecker {
           MAX_ARGS);
       return Optional.empty();
     }
-    if (probe.args() != -1 && probe.args() != count) {
+    if (probe.hasArgs() && probe.args() != count) {
       errors.error(
           method,
           probe.mirror(),
@@ -243,7 +245,7 @@ public final class DeclarationChecker {
   }
 
   private boolean checkArgsRange(Element element, ProbeAnnotation probe) {
-    if (probe.args() != -1 && (probe.args() < 0 || probe.args() > MAX_ARGS)) {
+    if (probe.hasArgs() && (probe.args() < 0 || probe.args() > MAX_ARGS)) {
       errors.error(
           element,
           probe.mirror(),
@@ -335,6 +337,58 @@ public final class DeclarationChecker {
             "UsdtProbeOverloaded",
             "probe method %s is overloaded; give each probe method its own name",
             elementName);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The generated class adds {@code is<Method>Enabled()} and private members whose names hold a
+   * {@code $}; a probe method must leave room for them.
+   */
+  private boolean checkGeneratedNames(
+      ExecutableElement method, TypeElement owner, String elementName) {
+    String name = method.getSimpleName().toString();
+    if (name.indexOf('$') >= 0) {
+      errors.error(
+          method,
+          "UsdtNameClash",
+          "probe method %s has a $ in its name; the generated Usdt%s keeps $ for its own members:"
+              + " rename it",
+          elementName,
+          owner.getSimpleName());
+      return false;
+    }
+    String enabled = Names.typedEnabledMethod(name);
+    for (ExecutableElement other : ElementFilter.methodsIn(elements.getAllMembers(owner))) {
+      if (other.getSimpleName().contentEquals(enabled) && other.getParameters().isEmpty()) {
+        errors.error(
+            method,
+            "UsdtNameClash",
+            "the generated Usdt%s adds %s() for probe method %s, but %s already has a method %s();"
+                + " rename one of them",
+            owner.getSimpleName(),
+            enabled,
+            elementName,
+            owner.getQualifiedName(),
+            enabled);
+        return false;
+      }
+    }
+    for (ExecutableElement other : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+      if (other.equals(method)) {
+        break;
+      }
+      if (ProbeAnnotation.of(other).isPresent()
+          && Names.typedEnabledMethod(other.getSimpleName().toString()).equals(enabled)) {
+        errors.error(
+            method,
+            "UsdtNameClash",
+            "probe methods %s and %s would both get the generated %s(); rename one of them",
+            other.getSimpleName(),
+            name,
+            enabled);
         return false;
       }
     }

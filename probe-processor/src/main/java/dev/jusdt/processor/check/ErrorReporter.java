@@ -25,6 +25,18 @@ public final class ErrorReporter {
   }
 
   /**
+   * Reports an error that belongs to no element, such as a bad processor option.
+   *
+   * @param id the message id
+   * @param format the message pattern
+   * @param args the pattern's arguments
+   */
+  public void error(String id, String format, Object... args) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message(id, format, args));
+  }
+
+  /**
    * Reports an error on an element.
    *
    * @param element where javac points

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * What tracers accept as provider and probe names. A provider must be a C identifier (bpftrace,
  * bcc and perf all parse it as one); a probe name may also hold single dashes between
- * identifier characters, the DTrace convention that bpftrace, bcc, gdb and SystemTap accept.
+ * identifier characters, the DTrace convention that bpftrace, bcc, gdb and SystemTap accept. No
+ * part of either may be a C macro where the probe is compiled, or a reserved C identifier, since
+ * {@code <sys/sdt.h>} would write the macro's value into the note.
  */
 final class NameRules {
 
@@ -35,7 +37,7 @@ final class NameRules {
               + "\" is not a C identifier, which bpftrace, bcc and perf require: use letters,"
               + " digits and _, starting with a letter or _");
     }
-    return Optional.empty();
+    return checkTokens("provider", provider);
   }
 
   /** Why a probe name cannot be used, or empty if it can. */
@@ -52,6 +54,39 @@ final class NameRules {
               + name
               + "\" cannot be used by tracers: use letters, digits, _ and single dashes between"
               + " them, starting with a letter or _ (e.g. \"probe-boottime\")");
+    }
+    return checkTokens("probe name", name);
+  }
+
+  /**
+   * Why a name's C tokens (the parts between dashes) would not reach the note as written, or empty.
+   * {@code <sys/sdt.h>} passes them through nested macros before it stringifies them, so a token
+   * that is a macro is replaced by its value.
+   */
+  private static Optional<String> checkTokens(String what, String name) {
+    for (String token : name.split("-")) {
+      if (CMacros.isReserved(token)) {
+        return Optional.of(
+            what
+                + " \""
+                + name
+                + "\" uses "
+                + token
+                + ", an identifier C reserves for the compiler and its library (it starts with __ or"
+                + " _ and a capital letter), which <sys/sdt.h> could expand as a macro: choose"
+                + " another name");
+      }
+      if (CMacros.expandsInNote(token)) {
+        return Optional.of(
+            what
+                + " \""
+                + name
+                + "\" uses "
+                + token
+                + ", a C macro where the probe is compiled (predefined by the compiler, or defined"
+                + " by <jni.h>, <stdlib.h>, <stdint.h>, <time.h>, <sys/sdt.h> or jusdt's header);"
+                + " <sys/sdt.h> would write its value into the note instead: choose another name");
+      }
     }
     return Optional.empty();
   }

@@ -24,6 +24,14 @@ record ProbeAnnotation(
   static final String PROBE = "dev.jusdt.annotations.UsdtProbe";
   static final String PROVIDER = "dev.jusdt.annotations.UsdtProvider";
 
+  /**
+   * Whether {@code args} is written out; {@code args = -1}, the default's value, is then out of
+   * range rather than absent.
+   */
+  boolean hasArgs() {
+    return argsValue != null;
+  }
+
   /** Reads the {@code @UsdtProbe} of an element, or empty if it has none. */
   static Optional<ProbeAnnotation> of(Element element) {
     return mirror(element, PROBE).map(ProbeAnnotation::read);

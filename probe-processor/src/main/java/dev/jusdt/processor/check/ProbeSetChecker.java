@@ -5,18 +5,24 @@ import dev.jusdt.processor.model.MethodDeclaration;
 import dev.jusdt.processor.model.Names;
 import dev.jusdt.processor.model.Param;
 import dev.jusdt.processor.model.PhaseDeclaration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 
 /**
  * Checks that the declarations of one compilation agree with each other: one probe, one argument
- * list; one phase number per phase; distinct generated names.
+ * list; one phase number per phase; distinct generated names, in Java and in C.
  */
 public final class ProbeSetChecker {
+
+  // The companion macros the header writes next to a probe's own (see CHeaderWriter).
+  private static final String ENABLED = "_ENABLED";
+  private static final String STRING_SITE = "_STR";
+  private static final String NOW = "_NOW";
 
   private final ErrorReporter errors;
   private final Elements elements;
@@ -35,28 +41,29 @@ public final class ProbeSetChecker {
   /**
    * Checks every declaration against the others, reporting on the later one of each clash.
    *
-   * @param unorderedPhases the phase constants
-   * @param unorderedMethods the probe methods
+   * @param phases the phase constants
+   * @param methods the probe methods
    */
-  public void check(List<PhaseDeclaration> unorderedPhases, List<MethodDeclaration> unorderedMethods) {
-    List<PhaseDeclaration> phases =
-        unorderedPhases.stream()
-            .sorted(Comparator.comparing(PhaseDeclaration::element, DeclarationOrder.COMPARATOR))
-            .toList();
-    List<MethodDeclaration> methods =
-        unorderedMethods.stream()
-            .sorted(Comparator.comparing(MethodDeclaration::element, DeclarationOrder.COMPARATOR))
-            .toList();
+  public void check(List<PhaseDeclaration> phases, List<MethodDeclaration> methods) {
     Map<String, PhaseDeclaration> phaseProbes = new HashMap<>();
     Map<String, PhaseDeclaration> phaseValues = new HashMap<>();
-    Map<String, String> macros = new HashMap<>();
-    Map<String, PhaseDeclaration> constantMacros = new HashMap<>();
+    HeaderMacros macros = new HeaderMacros(errors);
+    Map<String, String> classes = new HashMap<>();
+    Map<String, String> methodsByClass = new HashMap<>();
     for (PhaseDeclaration phase : phases) {
-      checkConstantMacro(constantMacros, phase);
       String probe = phase.provider() + ":" + phase.name();
-      checkMacro(macros, probe, phase.element(), Names.macro(phase.provider(), phase.name()));
       PhaseDeclaration first = phaseProbes.putIfAbsent(probe, phase);
-      if (first != null && first.layout() != phase.layout()) {
+      if (first == null) {
+        macros.probe(
+            phase.element(),
+            probe,
+            Names.macro(phase.provider(), phase.name()),
+            switch (phase.layout()) {
+              case PHASE_ONLY -> Set.of(ENABLED);
+              case PHASE_VALUE -> Set.of(ENABLED, STRING_SITE);
+              case PHASE_BOOTTIME -> Set.of(ENABLED, NOW);
+            });
+      } else if (first.layout() != phase.layout()) {
         errors.error(
             phase.element(),
             "UsdtProbeConflict",
@@ -79,6 +86,12 @@ public final class ProbeSetChecker {
       }
       checkGeneratedClass(
           phase.element(), phase.packageName(), Names.phaseBinding(phase.provider()));
+      checkBindingClass(
+          classes, phase.element(), qualified(phase.packageName(), Names.phaseBinding(phase.provider())),
+          "provider " + phase.provider());
+      if (first == null) {
+        checkPhaseMethods(methodsByClass, phase, probe);
+      }
     }
     Map<String, MethodDeclaration> methodProbes = new HashMap<>();
     for (MethodDeclaration method : methods) {
@@ -94,7 +107,8 @@ public final class ProbeSetChecker {
       }
       MethodDeclaration first = methodProbes.putIfAbsent(probe, method);
       if (first == null) {
-        checkMacro(macros, probe, method.element(), Names.macro(method.provider(), method.name()));
+        macros.probe(
+            method.element(), probe, Names.macro(method.provider(), method.name()), Set.of(ENABLED));
       } else if (!types(first.params()).equals(types(method.params()))) {
         errors.error(
             method.element(),
@@ -105,42 +119,89 @@ public final class ProbeSetChecker {
             first.elementName(),
             types(method.params()));
       }
-      checkGeneratedClass(
-          method.element(),
-          method.packageName(),
-          Names.typedBinding(method.owner().getQualifiedName().toString(), method.packageName()));
+      String binding =
+          Names.typedBinding(method.owner().getQualifiedName().toString(), method.packageName());
+      checkGeneratedClass(method.element(), method.packageName(), binding);
+      checkBindingClass(
+          classes, method.element(), qualified(method.packageName(), binding),
+          "type " + method.owner().getQualifiedName());
+    }
+    for (PhaseDeclaration phase : phases) {
+      macros.constant(
+          phase.element(),
+          phase.elementName(),
+          Names.constantMacro(phase.provider(), phase.element().getSimpleName().toString()),
+          phase.value());
+    }
+    phaseProbes.values().forEach(p -> checkTokens(macros, p.element(), p.provider(), p.name()));
+    methodProbes.values().forEach(m -> checkTokens(macros, m.element(), m.provider(), m.name()));
+  }
+
+  /** A name token that is a phase constant's macro would be replaced by its value in the note. */
+  private void checkTokens(HeaderMacros macros, Element element, String provider, String name) {
+    List<String> tokens = new ArrayList<>(List.of(provider));
+    tokens.addAll(List.of(name.split("-")));
+    for (String token : tokens) {
+      if (macros.isConstant(token)) {
+        errors.error(
+            element,
+            "UsdtNameClash",
+            "%s:%s uses %s, the C macro of %s, which <sys/sdt.h> would write into the note in its"
+                + " place; rename one of them",
+            provider,
+            name,
+            token,
+            macros.owner(token));
+        return;
+      }
     }
   }
 
-  private void checkMacro(
-      Map<String, String> macros, String probe, Element element, String macro) {
-    String other = macros.putIfAbsent(macro, probe);
-    if (other != null && !other.equals(probe)) {
+  /**
+   * Two sources of one generated class: types {@code a.B_C} and {@code a.B.C} (both {@code
+   * UsdtB_C}), or providers {@code my_app} and {@code myApp} in one package (both {@code
+   * MyAppProbes}).
+   */
+  private void checkBindingClass(
+      Map<String, String> classes, Element element, String qualified, String source) {
+    String first = classes.putIfAbsent(qualified, source);
+    if (first != null && !first.equals(source)) {
       errors.error(
           element,
-          "UsdtNameClash",
-          "%s and %s both become the C macro %s; rename one of them",
-          other,
-          probe,
-          macro);
+          "UsdtClassClash",
+          "%s and %s would both get the generated class %s; rename one of them",
+          first,
+          source,
+          qualified);
     }
   }
 
-  /** The header defines PROVIDER_CONSTANT for each phase; one name cannot hold two values. */
-  private void checkConstantMacro(Map<String, PhaseDeclaration> macros, PhaseDeclaration phase) {
-    String macro = Names.phaseMacro(phase.provider(), phase.element().getSimpleName().toString());
-    PhaseDeclaration other = macros.putIfAbsent(macro, phase);
-    if (other != null && other.value() != phase.value()) {
-      errors.error(
-          phase.element(),
-          "UsdtNameClash",
-          "%s (%d) and %s (%d) both become the C macro %s with different values; rename one",
-          other.elementName(),
-          other.value(),
-          phase.elementName(),
-          phase.value(),
-          macro);
+  /**
+   * Probes whose phase binding methods would share a name, in one generated class: {@code app:a-b}
+   * and {@code app:aB} both fire through {@code aB(long)}.
+   */
+  private void checkPhaseMethods(
+      Map<String, String> methodsByClass, PhaseDeclaration phase, String probe) {
+    String binding = qualified(phase.packageName(), Names.phaseBinding(phase.provider()));
+    for (String method :
+        List.of(Names.phaseMethod(phase.name()) + "(...)", Names.phaseEnabledMethod(phase.name()) + "()")) {
+      String first = methodsByClass.putIfAbsent(binding + "." + method, probe);
+      if (first != null) {
+        errors.error(
+            phase.element(),
+            "UsdtNameClash",
+            "%s and %s would both get the method %s of the generated %s; rename one of them",
+            first,
+            probe,
+            method,
+            binding);
+        return;
+      }
     }
+  }
+
+  private static String qualified(String packageName, String simpleName) {
+    return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
   }
 
   private void checkGeneratedClass(

@@ -120,15 +120,15 @@ final class ModelBuilder {
       String[] name = entry.getKey().split(" ");
       List<BindingMethod> methods = new ArrayList<>();
       for (Probe probe : entry.getValue().values()) {
-        String method = Names.lowerCamel(probe.name());
-        String enabled = "is" + Names.upperCamel(probe.name()) + "Enabled";
+        String method = Names.phaseMethod(probe.name());
+        String enabled = Names.phaseEnabledMethod(probe.name());
         Site site = probe.sites().get(0);
         boolean boottime = site.params().size() == 3;
         methods.add(
             new BindingMethod(
                 method,
                 enabled,
-                method + "0",
+                Names.nativeMethod(method, ""),
                 probe,
                 site,
                 boottime ? List.of(PHASE) : site.params(),
@@ -137,7 +137,7 @@ final class ModelBuilder {
           Site strings = probe.sites().get(1);
           methods.add(
               new BindingMethod(
-                  method, enabled, method + "Str0", probe, strings, strings.params(), false));
+                  method, enabled, Names.nativeMethod(method, "str"), probe, strings, strings.params(), false));
         }
       }
       bindings.add(
@@ -169,8 +169,8 @@ final class ModelBuilder {
         methods.add(
             new BindingMethod(
                 javaName,
-                "is" + Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1) + "Enabled",
-                javaName + "0",
+                Names.typedEnabledMethod(javaName),
+                Names.nativeMethod(javaName, ""),
                 probe,
                 probe.sites().get(0),
                 method.params(),

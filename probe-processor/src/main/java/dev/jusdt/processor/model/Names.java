@@ -1,9 +1,19 @@
 package dev.jusdt.processor.model;
 
 import java.util.Locale;
+import javax.lang.model.SourceVersion;
 
 /** Turns provider and probe names into the Java and C names generated for them. */
 public final class Names {
+
+  /**
+   * The native method that hands the library's semaphore array to a binding. Like every generated
+   * private member, it starts with {@code $} so that no probe's method can take its name.
+   */
+  public static final String SEMAPHORES_NATIVE = "$semaphores";
+
+  /** The binding's static initialiser helper that loads the library and calls {@link #SEMAPHORES_NATIVE}. */
+  public static final String SEMAPHORES_LOADER = "$loadSemaphores";
 
   private Names() {}
 
@@ -22,6 +32,40 @@ public final class Names {
     String relative =
         packageName.isEmpty() ? qualifiedName : qualifiedName.substring(packageName.length() + 1);
     return "Usdt" + relative.replace('.', '_');
+  }
+
+  /**
+   * The method of a phase binding that fires a probe: {@code probe-boottime} to {@code
+   * probeBoottime}. A result Java does not take as a method name gets an {@code _}: {@code int}
+   * to {@code int_}, {@code _1} to {@code _1} (not {@code 1}), {@code _} to {@code __}.
+   */
+  public static String phaseMethod(String probeName) {
+    String name = lowerCamel(probeName);
+    if (Character.isDigit(name.charAt(0))) {
+      return "_" + name;
+    }
+    return SourceVersion.isName(name) ? name : name + "_";
+  }
+
+  /** The is-enabled method of a phase binding: {@code probe-boottime} to {@code isProbeBoottimeEnabled}. */
+  public static String phaseEnabledMethod(String probeName) {
+    return "is" + upperCamel(probeName) + "Enabled";
+  }
+
+  /** The is-enabled method of a typed binding: {@code requestStart} to {@code isRequestStartEnabled}. */
+  public static String typedEnabledMethod(String methodName) {
+    return "is" + Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1) + "Enabled";
+  }
+
+  /**
+   * The private native method behind a firing method. The {@code $}, which no probe name and no
+   * accepted probe method name holds, keeps it apart from every public method.
+   *
+   * @param method the firing method
+   * @param variant empty, or {@code str} for the String site of a {@code (phase, value)} probe
+   */
+  public static String nativeMethod(String method, String variant) {
+    return method + "$" + variant;
   }
 
   /** {@code probe-boottime} to {@code probeBoottime}. */
@@ -51,9 +95,11 @@ public final class Names {
     return cIdentifier(provider + "_" + name).toUpperCase(Locale.ROOT);
   }
 
-  /** A phase constant's macro in the C header: {@code HACONIWA_PHASE_CONTAINER_START}. */
-  public static String phaseMacro(String provider, String constant) {
-    return (cIdentifier(provider) + "_" + cIdentifier(constant)).toUpperCase(Locale.ROOT);
+  /** A phase constant's macro: {@code haconiwa} and {@code PHASE_START_SV} to {@code HACONIWA_PHASE_START_SV}. */
+  public static String constantMacro(String provider, String constant) {
+    return cIdentifier(provider).toUpperCase(Locale.ROOT)
+        + "_"
+        + cIdentifier(constant).toUpperCase(Locale.ROOT);
   }
 
   /** Any name to a C identifier: characters outside {@code [A-Za-z0-9_]} become {@code _}. */

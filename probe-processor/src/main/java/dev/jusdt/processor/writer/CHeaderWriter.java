@@ -118,12 +118,21 @@ public final class CHeaderWriter {
     }
     for (Phase phase : probe.phases()) {
       out.append("#define ")
-          .append(Names.phaseMacro(probe.provider(), phase.constant()))
+          .append(Names.constantMacro(probe.provider(), phase.constant()))
           .append(' ')
-          .append(phase.value())
-          .append(phase.value() > Integer.MAX_VALUE || phase.value() < Integer.MIN_VALUE ? "LL" : "")
+          .append(cLiteral(phase.value()))
           .append('\n');
     }
+  }
+
+  /** A C constant expression of the value, safe wherever the macro is expanded. */
+  private static String cLiteral(long value) {
+    if (value == Long.MIN_VALUE) {
+      // 9223372036854775808 fits no signed C type, so -9223372036854775808LL is not this value.
+      return "(-9223372036854775807LL - 1)";
+    }
+    String digits = value + (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE ? "LL" : "");
+    return value < 0 ? "(" + digits + ")" : digits;
   }
 
   private static void writeSite(StringBuilder out, Probe probe, Site site) {
@@ -131,8 +140,10 @@ public final class CHeaderWriter {
     List<String> casts = new ArrayList<>();
     for (int i = 0; i < site.params().size(); i++) {
       Param param = site.params().get(i);
-      params.add("arg" + i);
-      casts.add("(" + param.type().cType() + ")(arg" + i + ")");
+      // A parameter named like a provider or probe-name token would replace it in the note
+      // (provider arg0 would become the caller's expression); JUSDT_ tokens are never names.
+      params.add("JUSDT_ARG" + i);
+      casts.add("(" + param.type().cType() + ")(JUSDT_ARG" + i + ")");
     }
     int count = params.size();
     out.append("#define ").append(site.macro()).append('(').append(String.join(", ", params)).append(") \\\n");

@@ -4,6 +4,7 @@ import dev.jusdt.processor.model.ArgType;
 import dev.jusdt.processor.model.Binding;
 import dev.jusdt.processor.model.BindingMethod;
 import dev.jusdt.processor.model.LibraryModel;
+import dev.jusdt.processor.model.Names;
 import dev.jusdt.processor.model.Param;
 import dev.jusdt.processor.model.Probe;
 import java.util.ArrayList;
@@ -65,20 +66,21 @@ public final class CSourceWriter {
         .append(Math.max(1, library.probes().size()))
         .append("];\n");
     if (!library.probes().isEmpty()) {
-      out.append("\n__asm__(\n");
-      for (Probe probe : library.probes()) {
-        String symbol = "\\\"" + LibraryModel.semaphoreSymbol(probe) + "\\\"";
-        out.append("    \"\\t.globl ").append(symbol).append("\\n\"\n");
-        out.append("    \"\\t.hidden ").append(symbol).append("\\n\"\n");
-        out.append("    \"\\t.set ")
-            .append(symbol)
-            .append(", ")
-            .append(library.semaphoreArray())
-            .append(" + ")
-            .append(2 * probe.semaphoreIndex())
-            .append("\\n\"\n");
-      }
-      out.append(");\n");
+      out.append('\n');
+    }
+    for (Probe probe : library.probes()) {
+      // One statement per probe: one string for all would pass the 4095 characters that C99
+      // promises to compile (clang -Wpedantic -Woverlength-strings) at about 25 probes.
+      String symbol = "\\\"" + LibraryModel.semaphoreSymbol(probe) + "\\\"";
+      out.append("__asm__(\"\\t.globl ").append(symbol).append("\\n\"\n");
+      out.append("        \"\\t.hidden ").append(symbol).append("\\n\"\n");
+      out.append("        \"\\t.set ")
+          .append(symbol)
+          .append(", ")
+          .append(library.semaphoreArray())
+          .append(" + ")
+          .append(2 * probe.semaphoreIndex())
+          .append("\\n\");\n");
     }
     if (usesStrings(library)) {
       out.append(STRING_COPY);
@@ -109,7 +111,7 @@ public final class CSourceWriter {
 
   private static void writeSemaphoresFunction(StringBuilder out, LibraryModel library, Binding binding) {
     out.append("JNIEXPORT jobject JNICALL ")
-        .append(JniNames.function(binding.qualifiedName(), "semaphores0"))
+        .append(JniNames.function(binding.qualifiedName(), Names.SEMAPHORES_NATIVE))
         .append("(JNIEnv *env, jclass cls) {\n");
     out.append("  (void)cls;\n");
     out.append("  return (*env)->NewDirectByteBuffer(env, (void *)")

@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -14,11 +15,14 @@ import dev.jusdt.processor.model.Binding;
 import dev.jusdt.processor.model.BindingKind;
 import dev.jusdt.processor.model.BindingMethod;
 import dev.jusdt.processor.model.LibraryModel;
+import dev.jusdt.processor.model.Names;
 import dev.jusdt.processor.model.Param;
 import dev.jusdt.processor.model.Phase;
 import dev.jusdt.processor.model.Probe;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -81,7 +85,7 @@ public final class JavaBindingWriter {
             .build());
     type.addField(
         FieldSpec.builder(ByteBuffer.class, "SEMAPHORES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("semaphores()")
+            .initializer("$N()", Names.SEMAPHORES_LOADER)
             .build());
     if (!statics) {
       type.addField(
@@ -102,7 +106,7 @@ public final class JavaBindingWriter {
     }
     type.addMethod(semaphoresMethod(self, library));
     type.addMethod(
-        MethodSpec.methodBuilder("semaphores0")
+        MethodSpec.methodBuilder(Names.SEMAPHORES_NATIVE)
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.NATIVE)
             .returns(ByteBuffer.class)
             .build());
@@ -151,16 +155,18 @@ public final class JavaBindingWriter {
       builder.addAnnotation(Override.class);
     }
     CodeBlock.Builder arguments = CodeBlock.builder();
-    for (Param param : method.params()) {
-      builder.addParameter(ParameterSpec.builder(javaType(param.type()), param.name()).build());
+    List<String> names = parameterNames(method);
+    for (int i = 0; i < method.params().size(); i++) {
+      Param param = method.params().get(i);
+      builder.addParameter(ParameterSpec.builder(javaType(param.type()), names.get(i)).build());
       if (!arguments.isEmpty()) {
         arguments.add(", ");
       }
       if (param.type() == ArgType.STRING) {
         // Encoded only here, behind the semaphore check: a disabled probe builds no bytes.
-        arguments.add("$T.encode($N)", UTF8, param.name());
+        arguments.add("$T.encode($N)", UTF8, names.get(i));
       } else {
-        arguments.add("$N", param.name());
+        arguments.add("$N", names.get(i));
       }
     }
     builder
@@ -168,6 +174,22 @@ public final class JavaBindingWriter {
         .addStatement("$N($L)", method.nativeName(), arguments.build())
         .endControlFlow();
     return builder.build();
+  }
+
+  /**
+   * The parameters' names in generated methods: the declared ones, except where one would hide a
+   * name the method body uses ({@code SEMAPHORES}, {@code Semaphores}, {@code Utf8}).
+   */
+  private static List<String> parameterNames(BindingMethod method) {
+    NameAllocator names = new NameAllocator();
+    for (String used : List.of("SEMAPHORES", SEMAPHORES.simpleName(), UTF8.simpleName())) {
+      names.newName(used, used);
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < method.params().size(); i++) {
+      out.add(names.newName(method.params().get(i).name(), i));
+    }
+    return out;
   }
 
   private static CodeBlock fireJavadoc(BindingMethod method) {
@@ -186,8 +208,9 @@ public final class JavaBindingWriter {
       doc.add("</ul>\n");
     }
     doc.add("\n");
-    for (Param param : method.params()) {
-      doc.add("@param $L the probe's {@code $L} argument\n", param.name(), param.name());
+    List<String> names = parameterNames(method);
+    for (int i = 0; i < method.params().size(); i++) {
+      doc.add("@param $L the probe's {@code $L} argument\n", names.get(i), method.params().get(i).name());
     }
     return doc.build();
   }
@@ -196,21 +219,23 @@ public final class JavaBindingWriter {
     MethodSpec.Builder builder =
         MethodSpec.methodBuilder(method.nativeName())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.NATIVE);
-    for (Param param : method.params()) {
+    List<String> names = parameterNames(method);
+    for (int i = 0; i < method.params().size(); i++) {
+      Param param = method.params().get(i);
       TypeName type = param.type() == ArgType.STRING ? TypeName.get(byte[].class) : javaType(param.type());
-      builder.addParameter(type, param.name());
+      builder.addParameter(type, names.get(i));
     }
     return builder.build();
   }
 
   private static MethodSpec semaphoresMethod(ClassName self, LibraryModel library) {
     int count = library.probes().size();
-    return MethodSpec.methodBuilder("semaphores")
+    return MethodSpec.methodBuilder(Names.SEMAPHORES_LOADER)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ByteBuffer.class)
         .beginControlFlow("if ($T.load(LIBRARY, $T.class))", PROBE_LIBRARY, self)
         .beginControlFlow("try")
-        .addStatement("return $T.attach(semaphores0(), $L)", SEMAPHORES, count)
+        .addStatement("return $T.attach($N(), $L)", SEMAPHORES, Names.SEMAPHORES_NATIVE, count)
         // IllegalCallerException: JDK 24+ run with --illegal-native-access=deny.
         .nextControlFlow(
             "catch ($T | $T | $T e)",

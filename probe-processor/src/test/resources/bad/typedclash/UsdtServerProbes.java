@@ -1,0 +1,3 @@
+package typedclash;
+
+public final class UsdtServerProbes {}
