@@ -2,6 +2,7 @@
 package dev.jusdt.example;
 
 import dev.jusdt.runtime.ProbeLibrary;
+import dev.jusdt.runtime.SemaphoreArray;
 import dev.jusdt.runtime.Semaphores;
 import dev.jusdt.runtime.Utf8;
 import java.nio.ByteBuffer;
@@ -17,7 +18,7 @@ import javax.annotation.processing.Generated;
 public final class HaconiwaProbes {
   private static final String LIBRARY = "haconiwa";
 
-  private static final ByteBuffer SEMAPHORES = semaphores();
+  private static final SemaphoreArray SEMAPHORES = semaphores();
 
   private HaconiwaProbes() {
   }
@@ -127,7 +128,7 @@ public final class HaconiwaProbes {
 
   private static native void probeMiscStr0(long phase, byte[] value);
 
-  private static ByteBuffer semaphores() {
+  private static SemaphoreArray semaphores() {
     if (ProbeLibrary.load(LIBRARY, HaconiwaProbes.class)) {
       try {
         return Semaphores.attach(semaphores0(), 6);
