@@ -33,3 +33,11 @@ JNIEXPORT void JNICALL Java_dev_jusdt_bench_probes_CLoop_text(JNIEnv *env, jclas
     }
   }
 }
+
+JNIEXPORT void JNICALL Java_dev_jusdt_bench_probes_CLoop_step(JNIEnv *env, jclass cls, jlong n) {
+  (void)env;
+  (void)cls;
+  for (jlong i = 0; i < n; i++) {
+    BENCH_PROBE_STEP_NOW(BENCH_PHASE_STEP);
+  }
+}

@@ -7,6 +7,10 @@ import dev.jusdt.bench.probes.NaiveBinding;
 import dev.jusdt.bench.probes.Phases;
 import dev.jusdt.bench.probes.TypedProbes;
 import dev.jusdt.bench.probes.UsdtTypedProbes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,6 +33,12 @@ import org.openjdk.jmh.annotations.State;
 public class DisabledProbes {
 
   private static final TypedProbes PROBES = UsdtTypedProbes.INSTANCE;
+
+  /* The semaphore read of jusdt 0.1.0 before this benchmark, for comparison. */
+  private static final VarHandle SHORT =
+      MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
+  private static final ByteBuffer SEMAPHORE =
+      ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
 
   /** First argument. */
   public long a = 1;
@@ -82,6 +92,15 @@ public class DisabledProbes {
   @Benchmark
   public void naiveJniCall() {
     NaiveBinding.longs(a, b, c);
+  }
+
+  /**
+   * The earlier semaphore check: an opaque read through a {@code ByteBuffer} view {@code
+   * VarHandle}, whose buffer address and limit the JIT must reload and check on every call.
+   */
+  @Benchmark
+  public boolean byteBufferSemaphoreRead() {
+    return (short) SHORT.getOpaque(SEMAPHORE, 2) != 0;
   }
 
   /** A disabled JFR event with the same three values. */

@@ -99,6 +99,13 @@ public class EnabledProbes {
     CLoop.longs(C_LOOP_HITS);
   }
 
+  /** The C baseline for {@code bench:probe-step}: one hit of a loop in C, with its clock read. */
+  @Benchmark
+  @OperationsPerInvocation(C_LOOP_HITS)
+  public void cLoopPhase() {
+    CLoop.step(C_LOOP_HITS);
+  }
+
   /** The C baseline for {@code bench:text}: one hit of a loop in C, a constant C string. */
   @Benchmark
   @OperationsPerInvocation(C_LOOP_HITS)

@@ -26,4 +26,12 @@ public final class CLoop {
    * @param n the number of hits
    */
   public static native void text(long n);
+
+  /**
+   * Fires {@code bench:probe-step(PHASE_STEP, tv_sec, tv_nsec)} n times, reading {@code
+   * CLOCK_BOOTTIME} for each hit as the generated binding does.
+   *
+   * @param n the number of hits
+   */
+  public static native void step(long n);
 }
