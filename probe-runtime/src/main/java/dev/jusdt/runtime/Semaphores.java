@@ -1,8 +1,10 @@
 package dev.jusdt.runtime;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the SDT semaphores of a probe library from Java, so that a probe with no tracer attached
@@ -16,10 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Semaphores {
 
   /*
-   * Every attached array by address, with the buffer over it: it keeps a buffer that owns its
-   * memory reachable, and it is how SemaphoreArray refuses addresses that no library handed out.
+   * Every buffer attach() handed out, with its address: how SemaphoreArray refuses buffers and
+   * addresses that no library handed out. Never shrinks; there is one per library.
    */
-  private static final Map<Long, ByteBuffer> ATTACHED = new ConcurrentHashMap<>();
+  private static final Map<ByteBuffer, Long> ATTACHED =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private Semaphores() {}
 
@@ -35,12 +38,12 @@ public final class Semaphores {
    * @throws IndexOutOfBoundsException if {@code index} is not below the array's count
    */
   public static boolean isSet(SemaphoreArray semaphores, int index) {
-    long address = semaphores.address();
+    ByteBuffer buffer = semaphores.buffer();
     if (index < 0 || index >= semaphores.count()) {
       throw new IndexOutOfBoundsException(
           "semaphore " + index + " of " + semaphores.count());
     }
-    return address != 0 && SemaphoreMemory.read(address + 2L * index) != 0;
+    return buffer != null && SemaphoreMemory.read(buffer, semaphores.address(), index) != 0;
   }
 
   /**
@@ -61,17 +64,9 @@ public final class Semaphores {
               + (fromNative == null ? "none" : fromNative.capacity() / 2)
               + "; rebuild the project so the library and the classes come from one compilation");
     }
-    if (!SemaphoreMemory.available()) {
-      throw new IllegalStateException(
-          "this JVM can read probe semaphores neither through sun.misc.Unsafe (module"
-              + " jdk.unsupported) nor through java.lang.foreign (JDK 22+ with native access)");
-    }
-    long address = SemaphoreMemory.addressOf(fromNative);
-    if (address == 0 || (address & 1) != 0) {
-      throw new IllegalStateException("semaphore array at a bad address: " + address);
-    }
-    ATTACHED.putIfAbsent(address, fromNative);
-    return new SemaphoreArray(address, count);
+    ByteBuffer buffer = fromNative.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+    ATTACHED.put(buffer, SemaphoreMemory.addressOf(buffer));
+    return new SemaphoreArray(buffer, SemaphoreMemory.addressOf(buffer), count);
   }
 
   /**
@@ -81,12 +76,12 @@ public final class Semaphores {
    * @return an array whose semaphores all read as zero
    */
   public static SemaphoreArray none(int count) {
-    return new SemaphoreArray(0, count);
+    return new SemaphoreArray(null, 0, count);
   }
 
-  /** Whether an attached array starts at {@code address} and holds {@code count} semaphores. */
-  static boolean covers(long address, int count) {
-    ByteBuffer buffer = ATTACHED.get(address);
-    return buffer != null && buffer.capacity() >= 2L * count;
+  /** Whether attach() handed out {@code buffer} at {@code address}, with room for {@code count}. */
+  static boolean attached(ByteBuffer buffer, long address, int count) {
+    Long known = ATTACHED.get(buffer);
+    return known != null && known == address && buffer.capacity() >= 2L * count;
   }
 }

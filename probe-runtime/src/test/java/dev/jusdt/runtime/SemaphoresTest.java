@@ -80,13 +80,24 @@ class SemaphoresTest {
   }
 
   @Test
-  void anArrayCannotBeMadeForAnAddressNoLibraryHandedOut() {
-    assertThatThrownBy(() -> new SemaphoreArray(ARRAY.address() + 4096, 1))
+  void anArrayCannotBeMadeForMemoryNoLibraryHandedOut() {
+    ByteBuffer other = ByteBuffer.allocateDirect(8);
+    assertThatThrownBy(() -> new SemaphoreArray(other, ARRAY.address(), 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a semaphore array from Semaphores.attach");
-    assertThatThrownBy(() -> new SemaphoreArray(ARRAY.address(), 5))
+    assertThatThrownBy(() -> new SemaphoreArray(ARRAY.buffer(), ARRAY.address() + 4096, 1))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(new SemaphoreArray(ARRAY.address(), 2)).isEqualTo(new SemaphoreArray(ARRAY.address(), 2));
+    assertThatThrownBy(() -> new SemaphoreArray(ARRAY.buffer(), ARRAY.address(), 5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SemaphoreArray(null, 64, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new SemaphoreArray(ARRAY.buffer(), ARRAY.address(), 2))
+        .isEqualTo(new SemaphoreArray(ARRAY.buffer(), ARRAY.address(), 2));
+  }
+
+  @Test
+  void theArrayCannotBeWrittenThroughItsBuffer() {
+    assertThat(ARRAY.buffer().isReadOnly()).isTrue();
   }
 
   @Test
