@@ -2,6 +2,7 @@
 package dev.jusdt.example;
 
 import dev.jusdt.runtime.ProbeLibrary;
+import dev.jusdt.runtime.SemaphoreArray;
 import dev.jusdt.runtime.Semaphores;
 import dev.jusdt.runtime.Utf8;
 import java.nio.ByteBuffer;
@@ -17,7 +18,7 @@ import javax.annotation.processing.Generated;
 public final class HaconiwaProbes {
   private static final String LIBRARY = "haconiwa";
 
-  private static final ByteBuffer SEMAPHORES = $loadSemaphores();
+  private static final SemaphoreArray SEMAPHORES = $loadSemaphores();
 
   private HaconiwaProbes() {
   }
@@ -127,7 +128,7 @@ public final class HaconiwaProbes {
 
   private static native void probeMisc$str(long phase, byte[] value);
 
-  private static ByteBuffer $loadSemaphores() {
+  private static SemaphoreArray $loadSemaphores() {
     if (ProbeLibrary.load(LIBRARY, HaconiwaProbes.class)) {
       try {
         return Semaphores.attach($semaphores(), 6);

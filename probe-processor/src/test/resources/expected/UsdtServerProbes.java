@@ -2,6 +2,7 @@
 package dev.jusdt.example;
 
 import dev.jusdt.runtime.ProbeLibrary;
+import dev.jusdt.runtime.SemaphoreArray;
 import dev.jusdt.runtime.Semaphores;
 import dev.jusdt.runtime.Utf8;
 import java.nio.ByteBuffer;
@@ -17,7 +18,7 @@ import javax.annotation.processing.Generated;
 public final class UsdtServerProbes implements ServerProbes {
   private static final String LIBRARY = "haconiwa";
 
-  private static final ByteBuffer SEMAPHORES = $loadSemaphores();
+  private static final SemaphoreArray SEMAPHORES = $loadSemaphores();
 
   /**
    * The probes; every method is a no-op while no tracer is attached.
@@ -103,7 +104,7 @@ public final class UsdtServerProbes implements ServerProbes {
 
   private static native void tick$();
 
-  private static ByteBuffer $loadSemaphores() {
+  private static SemaphoreArray $loadSemaphores() {
     if (ProbeLibrary.load(LIBRARY, UsdtServerProbes.class)) {
       try {
         return Semaphores.attach($semaphores(), 6);

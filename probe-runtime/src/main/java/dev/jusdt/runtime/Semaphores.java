@@ -1,9 +1,10 @@
 package dev.jusdt.runtime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Reads the SDT semaphores of a probe library from Java, so that a probe with no tracer attached
@@ -11,41 +12,50 @@ import java.nio.ByteOrder;
  *
  * <p>A tracer (the kernel, for uprobes with a reference counter, or bcc/bpftrace writing through
  * {@code /proc/PID/mem}) increments a probe's {@code unsigned short} semaphore in the library's
- * {@code .probes} section while it is attached. Generated classes hold a direct buffer over that
- * array and ask {@link #isSet} before each firing.
+ * {@code .probes} section while it is attached. Generated classes hold the library's {@link
+ * SemaphoreArray} in a {@code static final} field and ask {@link #isSet} before each firing.
  */
 public final class Semaphores {
 
   /*
-   * An opaque read: the JIT may neither hoist it out of a running loop nor merge it with an
-   * earlier read, so a compiled loop sees a tracer attach and detach; on x86-64 it compiles to a
-   * plain 16-bit load with no fence.
+   * Every buffer attach() handed out, with its address: how SemaphoreArray refuses buffers and
+   * addresses that no library handed out. Never shrinks; there is one per library.
    */
-  private static final VarHandle SHORT =
-      MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
+  private static final Map<ByteBuffer, Long> ATTACHED =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private Semaphores() {}
 
   /**
    * Whether the semaphore at {@code index} is non-zero, i.e. a tracer is attached to that probe.
    *
-   * @param semaphores a buffer from {@link #attach} or {@link #none}
+   * <p>Compiled with {@code semaphores} a constant, this is one 16-bit load from a fixed address,
+   * which the JIT may neither hoist out of a running loop nor merge with an earlier read: a
+   * compiled loop sees a tracer attach and detach.
+   *
+   * @param semaphores an array from {@link #attach} or {@link #none}
    * @param index the probe's semaphore index, as assigned by the processor
+   * @throws IndexOutOfBoundsException if {@code index} is not below the array's count
    */
-  public static boolean isSet(ByteBuffer semaphores, int index) {
-    return (short) SHORT.getOpaque(semaphores, index << 1) != 0;
+  public static boolean isSet(SemaphoreArray semaphores, int index) {
+    ByteBuffer buffer = semaphores.buffer();
+    if (index < 0 || index >= semaphores.count()) {
+      throw new IndexOutOfBoundsException(
+          "semaphore " + index + " of " + semaphores.count());
+    }
+    return buffer != null && SemaphoreMemory.read(buffer, semaphores.address(), index) != 0;
   }
 
   /**
-   * Checks a buffer handed out by the native library's {@code semaphores0()} and orders it
-   * natively.
+   * Checks a buffer handed out by the native library's {@code semaphores0()}.
    *
    * @param fromNative the direct buffer over the library's semaphore array
    * @param count the number of probes the generated class expects
-   * @return the buffer, ready for {@link #isSet}
-   * @throws IllegalStateException if the library is not the one the class was generated with
+   * @return the array, ready for {@link #isSet}
+   * @throws IllegalStateException if the library is not the one the class was generated with, or
+   *     this JVM cannot read native memory
    */
-  public static ByteBuffer attach(ByteBuffer fromNative, int count) {
+  public static SemaphoreArray attach(ByteBuffer fromNative, int count) {
     if (fromNative == null || !fromNative.isDirect() || fromNative.capacity() < 2 * count) {
       throw new IllegalStateException(
           "probe library does not match its generated class: expected "
@@ -54,17 +64,24 @@ public final class Semaphores {
               + (fromNative == null ? "none" : fromNative.capacity() / 2)
               + "; rebuild the project so the library and the classes come from one compilation");
     }
-    return fromNative.order(ByteOrder.nativeOrder());
+    ByteBuffer buffer = fromNative.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+    ATTACHED.put(buffer, SemaphoreMemory.addressOf(buffer));
+    return new SemaphoreArray(buffer, SemaphoreMemory.addressOf(buffer), count);
   }
 
   /**
    * Semaphores that are never set: every probe of a library that could not be loaded is a no-op.
    *
    * @param count the number of probes
-   * @return a buffer of zeros
+   * @return an array whose semaphores all read as zero
    */
-  public static ByteBuffer none(int count) {
-    // Direct, like a loaded library's, so call sites see one buffer class either way.
-    return ByteBuffer.allocateDirect(Math.max(2, 2 * count)).order(ByteOrder.nativeOrder());
+  public static SemaphoreArray none(int count) {
+    return new SemaphoreArray(null, 0, count);
+  }
+
+  /** Whether attach() handed out {@code buffer} at {@code address}, with room for {@code count}. */
+  static boolean attached(ByteBuffer buffer, long address, int count) {
+    Long known = ATTACHED.get(buffer);
+    return known != null && known == address && buffer.capacity() >= 2L * count;
   }
 }

@@ -36,6 +36,8 @@ public final class JavaBindingWriter {
 
   private static final ClassName PROBE_LIBRARY = ClassName.get("dev.jusdt.runtime", "ProbeLibrary");
   private static final ClassName SEMAPHORES = ClassName.get("dev.jusdt.runtime", "Semaphores");
+  private static final ClassName SEMAPHORE_ARRAY =
+      ClassName.get("dev.jusdt.runtime", "SemaphoreArray");
   private static final ClassName UTF8 = ClassName.get("dev.jusdt.runtime", "Utf8");
 
   private final Optional<ClassName> generatedAnnotation;
@@ -84,7 +86,7 @@ public final class JavaBindingWriter {
             .initializer("$S", library.library())
             .build());
     type.addField(
-        FieldSpec.builder(ByteBuffer.class, "SEMAPHORES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        FieldSpec.builder(SEMAPHORE_ARRAY, "SEMAPHORES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$N()", Names.SEMAPHORES_LOADER)
             .build());
     if (!statics) {
@@ -232,7 +234,7 @@ public final class JavaBindingWriter {
     int count = library.probes().size();
     return MethodSpec.methodBuilder(Names.SEMAPHORES_LOADER)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(ByteBuffer.class)
+        .returns(SEMAPHORE_ARRAY)
         .beginControlFlow("if ($T.load(LIBRARY, $T.class))", PROBE_LIBRARY, self)
         .beginControlFlow("try")
         .addStatement("return $T.attach($N(), $L)", SEMAPHORES, Names.SEMAPHORES_NATIVE, count)

@@ -1,0 +1,109 @@
+package dev.jusdt.bench.startup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Start-up: runs {@link FirstProbe} in fresh JVMs, cold (an empty cache directory, so the library
+ * is extracted) and warm (the cache populated by an earlier JVM, so it is only verified), and
+ * prints a Markdown table row per case.
+ *
+ * <pre>
+ * java -cp ... dev.jusdt.bench.startup.StartupTime JAVA RUNS
+ * </pre>
+ */
+public final class StartupTime {
+
+  private static final double COLD_TARGET_MS = 50;
+  private static final double WARM_TARGET_MS = 5;
+
+  private StartupTime() {}
+
+  /**
+   * Measures and prints the table.
+   *
+   * @param args the {@code java} executable of the JDK to measure, and the number of JVMs per case
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: StartupTime JAVA RUNS");
+      System.exit(2);
+    }
+    String java = args[0];
+    int runs = Integer.parseInt(args[1]);
+    Path work = Files.createTempDirectory("jusdt-startup");
+    List<String> warnings = new ArrayList<>();
+    double[] cold = new double[runs];
+    double[] warm = new double[runs];
+    try {
+      for (int i = 0; i < runs; i++) {
+        cold[i] = firstProbeMillis(java, work.resolve("cold-" + i), warnings);
+      }
+      Path cache = work.resolve("warm");
+      firstProbeMillis(java, cache, warnings);
+      for (int i = 0; i < runs; i++) {
+        warm[i] = firstProbeMillis(java, cache, warnings);
+      }
+    } finally {
+      deleteTree(work);
+    }
+    System.out.println("| first probe call, fresh JVM | median (ms) | min (ms) | max (ms) | target |"
+        + " met |");
+    System.out.println("|---|---:|---:|---:|---:|---|");
+    row("cold: empty cache, library extracted", cold, COLD_TARGET_MS);
+    row("warm: cache populated, library verified", warm, WARM_TARGET_MS);
+    System.out.printf(Locale.ROOT, "%n%d JVMs per case. JVM output besides the figure: %s.%n",
+        runs, warnings.isEmpty() ? "none" : String.join("; ", warnings.stream().distinct().toList()));
+  }
+
+  private static void row(String label, double[] millis, double target) {
+    double[] sorted = millis.clone();
+    Arrays.sort(sorted);
+    double median = sorted[sorted.length / 2];
+    System.out.printf(Locale.ROOT, "| %s | **%.1f** | %.1f | %.1f | ≤ %.0f ms | %s |%n", label,
+        median, sorted[0], sorted[sorted.length - 1], target,
+        median <= target ? "met" : "**missed**");
+  }
+
+  private static double firstProbeMillis(String java, Path cache, List<String> warnings)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile("jusdt-startup", ".out");
+    Path err = Files.createTempFile("jusdt-startup", ".err");
+    try {
+      Process process = new ProcessBuilder(
+              java, "--enable-native-access=ALL-UNNAMED", "-Djusdt.cache.dir=" + cache,
+              "-cp", System.getProperty("java.class.path"), FirstProbe.class.getName())
+          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      int exit = process.waitFor();
+      String stdout = Files.readString(out, StandardCharsets.UTF_8).strip();
+      String stderr = Files.readString(err, StandardCharsets.UTF_8).strip();
+      if (exit != 0) {
+        throw new IllegalStateException("FirstProbe failed (" + exit + "): " + stdout + stderr);
+      }
+      if (!stderr.isEmpty()) {
+        warnings.add(stderr.lines().findFirst().orElse(""));
+      }
+      return Long.parseLong(stdout) / 1e6;
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        // The extracted library is made read-only; its directory still lets it be removed.
+        Files.delete(path);
+      }
+    }
+  }
+}

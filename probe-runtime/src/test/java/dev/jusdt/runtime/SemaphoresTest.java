@@ -1,0 +1,112 @@
+package dev.jusdt.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Semaphore reads, on a direct buffer standing in for a library's {@code .probes} array (a tracer
+ * writes it as this test does, from outside the compiled code).
+ */
+class SemaphoresTest {
+
+  private static final ByteBuffer MEMORY =
+      ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+
+  // A constant, as in a generated class, so the JIT folds the address as it would there.
+  private static final SemaphoreArray ARRAY = Semaphores.attach(MEMORY, 4);
+
+  @Test
+  void readsEachSemaphoreOfTheArray() {
+    MEMORY.putShort(4, (short) 1);
+    try {
+      assertThat(Semaphores.isSet(ARRAY, 0)).isFalse();
+      assertThat(Semaphores.isSet(ARRAY, 2)).isTrue();
+      assertThat(Semaphores.isSet(ARRAY, 3)).isFalse();
+    } finally {
+      MEMORY.putShort(4, (short) 0);
+    }
+  }
+
+  @Test
+  void aCountAboveThe16BitSignRangeIsStillSet() {
+    MEMORY.putShort(6, (short) 0x8000);
+    try {
+      assertThat(Semaphores.isSet(ARRAY, 3)).isTrue();
+    } finally {
+      MEMORY.putShort(6, (short) 0);
+    }
+  }
+
+  @Test
+  void aCompiledLoopSeesATracerAttachAndDetach() throws Exception {
+    // An empty loop is where C2 hoists a plain load of a field or array element and spins
+    // forever; two seconds are enough for it to be compiled (on-stack replacement) first.
+    assertThat(spinsUntilWritten(false, (short) 1)).as("attach seen").isTrue();
+    assertThat(spinsUntilWritten(true, (short) 0)).as("detach seen").isTrue();
+  }
+
+  private static boolean spinsUntilWritten(boolean whileSet, short write) throws Exception {
+    Thread spinner = new Thread(() -> {
+      while (Semaphores.isSet(ARRAY, 1) == whileSet) {
+        // empty: see above
+      }
+    });
+    spinner.setDaemon(true);
+    spinner.start();
+    Thread.sleep(2000);
+    MEMORY.putShort(2, write);
+    spinner.join(20_000);
+    return !spinner.isAlive();
+  }
+
+  @Test
+  void noneIsNeverSet() {
+    SemaphoreArray none = Semaphores.none(3);
+    assertThat(Semaphores.isSet(none, 0)).isFalse();
+    assertThat(Semaphores.isSet(none, 2)).isFalse();
+  }
+
+  @Test
+  void anIndexOutsideTheArrayIsRefusedNotRead() {
+    assertThatThrownBy(() -> Semaphores.isSet(ARRAY, 4))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("semaphore 4 of 4");
+    assertThatThrownBy(() -> Semaphores.isSet(ARRAY, -1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void anArrayCannotBeMadeForMemoryNoLibraryHandedOut() {
+    ByteBuffer other = ByteBuffer.allocateDirect(8);
+    assertThatThrownBy(() -> new SemaphoreArray(other, ARRAY.address(), 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a semaphore array from Semaphores.attach");
+    assertThatThrownBy(() -> new SemaphoreArray(ARRAY.buffer(), ARRAY.address() + 4096, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SemaphoreArray(ARRAY.buffer(), ARRAY.address(), 5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SemaphoreArray(null, 64, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new SemaphoreArray(ARRAY.buffer(), ARRAY.address(), 2))
+        .isEqualTo(new SemaphoreArray(ARRAY.buffer(), ARRAY.address(), 2));
+  }
+
+  @Test
+  void theArrayCannotBeWrittenThroughItsBuffer() {
+    assertThat(ARRAY.buffer().isReadOnly()).isTrue();
+  }
+
+  @Test
+  void aBufferTooSmallForTheClassIsAMismatchedLibrary() {
+    assertThatThrownBy(() -> Semaphores.attach(ByteBuffer.allocateDirect(4), 3))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("expected 3 semaphores, got 2")
+        .hasMessageContaining("rebuild the project");
+    assertThatThrownBy(() -> Semaphores.attach(ByteBuffer.allocate(8), 3))
+        .isInstanceOf(IllegalStateException.class);
+  }
+}
