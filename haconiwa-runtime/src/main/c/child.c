@@ -283,9 +283,30 @@ static void phase_namespaces(const struct hcn_plan *plan) {
   HACONIWA_PROBE_CONTAINERGEN_NOW(HACONIWA_PHASE_CONTAINER_NAMESPACE_GENERATED);
 }
 
+/*
+ * In a user namespace the child is still the host's root, which the namespace does not map: a
+ * file it creates (a mount point in a tmpfs) would have no owner there (EOVERFLOW). So once the
+ * parent has written uid_map and gid_map, the child becomes the namespace's root before it
+ * builds the file system; phase 17 then has only the hostname left to do.
+ */
+static void become_mapped_root(void) {
+  if (setgroups(0, NULL) != 0) {
+    fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setgroups", "none", errno);
+  }
+  if (setresgid(0, 0, 0) != 0) {
+    fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setresgid", "0 (is gid 0 in gid_map?)", errno);
+  }
+  if (setresuid(0, 0, 0) != 0) {
+    fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setresuid", "0 (is uid 0 in uid_map?)", errno);
+  }
+}
+
 /* 13: after the root file system and the bind and tmpfs mounts. */
 static void phase_filesystem(const struct hcn_plan *plan, int control_fd) {
   wait_for_parent(control_fd, HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP);
+  if (plan->clone_flags & CLONE_NEWUSER) {
+    become_mapped_root();
+  }
   /* A shared / would carry every mount below back to the host. */
   if ((plan->unshare_flags & CLONE_NEWNS) &&
       mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) {
@@ -336,22 +357,10 @@ static void phase_remount(const struct hcn_plan *plan) {
   HACONIWA_PROBE_CONTAINERGEN_NOW(HACONIWA_PHASE_CONTAINER_REMOUNTED);
 }
 
-/* 17: after the hostname and, in a user namespace, becoming its mapped root. */
+/* 17: after the hostname (and the id maps, adopted at the start of phase 13). */
 static void phase_identity(const struct hcn_plan *plan) {
   if (plan->hostname[0] != '\0' && sethostname(plan->hostname, strlen(plan->hostname)) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_UID_MAPPING_SETUP, "sethostname", plan->hostname, errno);
-  }
-  if (plan->clone_flags & CLONE_NEWUSER) {
-    /* The parent wrote uid_map and gid_map before phase 13; these fail if it did not. */
-    if (setgroups(0, NULL) != 0) {
-      fail(HACONIWA_PHASE_CONTAINER_UID_MAPPING_SETUP, "setgroups", "none", errno);
-    }
-    if (setresgid(0, 0, 0) != 0) {
-      fail(HACONIWA_PHASE_CONTAINER_UID_MAPPING_SETUP, "setresgid", "0 (is gid 0 in gid_map?)", errno);
-    }
-    if (setresuid(0, 0, 0) != 0) {
-      fail(HACONIWA_PHASE_CONTAINER_UID_MAPPING_SETUP, "setresuid", "0 (is uid 0 in uid_map?)", errno);
-    }
   }
   HACONIWA_PROBE_CONTAINERGEN_NOW(HACONIWA_PHASE_CONTAINER_UID_MAPPING_SETUP);
 }
