@@ -44,6 +44,7 @@ final class Boot {
   private volatile int pid;
   private volatile boolean reaped;
   private volatile boolean stopping;
+  private int statusFd = -1;
   private Thread shutdownHook;
 
   Boot(ContainerSpec spec, StateStore store, PrintStream err, boolean verbose) {
@@ -90,9 +91,10 @@ final class Boot {
       HaconiwaProbes.probeBoottime(Phases.PHASE_START_FORK);
       int[] child = spawn(plan);
       pid = child[0];
+      statusFd = child[1];
       release(child[2]);
       write(state.withPid(pid, ProcessInfo.startTicks(pid).orElse(0)));
-      awaitExec(child[1]);
+      awaitExec();
       HaconiwaProbes.probeBoottime(Phases.PHASE_END_SETUP);
       started = true;
       if (verbose) {
@@ -247,18 +249,14 @@ final class Boot {
   }
 
   /** End of file: the child exec'd. A record: a setup step failed, and the child exits. */
-  private void awaitExec(int statusFd) throws RunFailure {
+  private void awaitExec() throws RunFailure {
     byte[] report;
     try {
       report = Native.readAll(statusFd);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.RUNTIME_FAILED, "reading from container " + spec.name() + ": " + e.getMessage(), e);
     } finally {
-      try {
-        Native.close(statusFd);
-      } catch (IOException e) {
-        // released either way
-      }
+      closeStatus();
     }
     var failure = ChildFailure.parse(report);
     if (failure.isPresent()) {
@@ -335,8 +333,20 @@ final class Boot {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
+  private void closeStatus() {
+    if (statusFd >= 0) {
+      try {
+        Native.close(statusFd);
+      } catch (IOException e) {
+        // released either way
+      }
+      statusFd = -1;
+    }
+  }
+
   private void cleanup() {
     try {
+      closeStatus();
       if (pid > 0 && !reaped) {
         // A failure after the clone: the child may still be waiting for its go, or running.
         Native.kill(pid, Signals.KILL);

@@ -55,6 +55,7 @@ final class Cli {
   }
 
   private final Path stateDirectory;
+  private final List<Process> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Cli(Path stateDirectory) {
     this.stateDirectory = stateDirectory;
@@ -70,7 +71,20 @@ final class Cli {
     command.add(Haconiwa.class.getName());
     command.add("--state-dir=" + stateDirectory);
     command.addAll(List.of(args));
-    return new Running(new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start());
+    Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    started.add(process);
+    return new Running(process);
+  }
+
+  /** Ends every runtime still running with SIGTERM, so that each cleans up after its container. */
+  void stopAll() throws InterruptedException {
+    for (Process process : started) {
+      if (process.isAlive()) {
+        process.destroy();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+    started.clear();
   }
 
   Result run(String... args) throws Exception {

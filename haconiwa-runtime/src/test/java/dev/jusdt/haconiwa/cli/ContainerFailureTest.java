@@ -24,6 +24,12 @@ class ContainerFailureTest {
   static Path state;
   static Cli cli;
 
+  /** A test that failed halfway must not leave a container running: SIGTERM makes its runtime clean up. */
+  @org.junit.jupiter.api.AfterEach
+  void stopRuntimes() throws Exception {
+    cli.stopAll();
+  }
+
   @BeforeAll
   static void buildRootfs() throws Exception {
     TestRootfs.assumeContainersCanRun();
@@ -66,6 +72,29 @@ class ContainerFailureTest {
 
     assertThat(result.err()).as(result.toString()).contains("can't fork").contains("reached its pids limit of 4");
     assertThat(result.exit()).isNotZero();
+    assertCleanedUp(name);
+  }
+
+  @Test
+  void cpuQuotaThrottlesABusyLoop() throws Exception {
+    String name = name();
+    Cli.Running runtime = cli.start("run", file(name, "cgroup: {cpu: {quota_us: 10000, period_us: 100000}}\n").toString(),
+        "--", "/bin/sh", "-c", "while :; do :; done");
+    awaitContainerPid(name);
+    Thread.sleep(1000);
+    Path cpu = Leftovers.cgroups(name).stream()
+        .filter(d -> Files.exists(d.resolve("cpu.cfs_quota_us")) || Files.exists(d.resolve("cpu.max")))
+        .findFirst().orElseThrow();
+    String quota = Files.exists(cpu.resolve("cpu.cfs_quota_us"))
+        ? Files.readString(cpu.resolve("cpu.cfs_quota_us")).strip()
+        : Files.readString(cpu.resolve("cpu.max")).strip();
+    long throttled = Files.readAllLines(cpu.resolve("cpu.stat")).stream().filter(l -> l.startsWith("nr_throttled "))
+        .mapToLong(l -> Long.parseLong(l.split(" ")[1])).findFirst().orElseThrow();
+
+    assertThat(cli.run("kill", name).exit()).isZero();
+    assertThat(runtime.await().exit()).isEqualTo(137);
+    assertThat(quota).startsWith("10000");
+    assertThat(throttled).as("periods in which the quota stopped the loop").isGreaterThan(3);
     assertCleanedUp(name);
   }
 
