@@ -20,6 +20,10 @@ done
 if [ ! -e /usr/include/sys/sdt.h ] && [ ! -e "/usr/include/$(uname -m)-linux-gnu/sys/sdt.h" ]; then
   missing+=("$SDT_HEADER_PACKAGE")
 fi
+# haconiwa-runtime's tests build container roots from a statically linked busybox.
+if ! readelf -d /bin/busybox 2>/dev/null | grep -q "no dynamic section"; then
+  missing+=(busybox-static)
+fi
 # bcc's Python binding is Debian's, for Debian's python3 (not a pyenv one earlier on PATH).
 if ! /usr/bin/python3 -c 'import bcc' >/dev/null 2>&1; then
   missing+=(python3-bpfcc)

@@ -1,0 +1,156 @@
+/*
+ * The guardian: a small process forked from the runtime before the container, which cleans up
+ * if the runtime dies without doing so itself (kill -9, a JVM crash). It waits on a pipe whose
+ * only writer is the runtime; the runtime writes 'D' when its own cleanup is done. End of file
+ * without 'D' means the runtime died: the guardian kills every process left in the container's
+ * cgroups, removes the cgroups and the state directory, and exits. Mounts need nothing: they live
+ * in the container's mount namespace, which goes away with its last process.
+ *
+ * Like the container child it is a copy of a multi-threaded JVM and calls only
+ * async-signal-safe functions.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+#include "container.h"
+
+/* How long the guardian keeps trying to empty and remove a cgroup: 500 x 10 ms. */
+#define HCN_GUARDIAN_ATTEMPTS 500
+
+static void pause_briefly(void) {
+  struct timespec ten_ms = {0, 10 * 1000 * 1000};
+  nanosleep(&ten_ms, NULL);
+}
+
+static int path_in(char *out, const char *dir, const char *file) {
+  size_t d = strlen(dir);
+  size_t f = strlen(file);
+  if (d + f + 2 > PATH_MAX) {
+    return -1;
+  }
+  memcpy(out, dir, d);
+  out[d] = '/';
+  memcpy(out + d + 1, file, f + 1);
+  return 0;
+}
+
+/* cgroup v2 kills a whole cgroup in one write (Linux 5.14 and later). */
+static void kill_by_cgroup_kill(const char *dir) {
+  char path[PATH_MAX];
+  if (path_in(path, dir, "cgroup.kill") != 0) {
+    return;
+  }
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    ssize_t ignored = write(fd, "1", 1); /* v1, or an old kernel: the loop below does it */
+    (void)ignored;
+    close(fd);
+  }
+}
+
+/* Sends SIGKILL to every pid in cgroup.procs; returns how many it found. */
+static int kill_listed(const char *dir) {
+  char path[PATH_MAX];
+  if (path_in(path, dir, "cgroup.procs") != 0) {
+    return 0;
+  }
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return 0;
+  }
+  int found = 0;
+  long pid = 0;
+  int digits = 0;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = read(fd, buffer, sizeof buffer)) > 0) {
+    for (ssize_t i = 0; i < n; i++) {
+      if (buffer[i] >= '0' && buffer[i] <= '9') {
+        pid = pid * 10 + (buffer[i] - '0');
+        digits++;
+      } else {
+        if (digits > 0 && pid > 0) {
+          kill((pid_t)pid, SIGKILL);
+          found++;
+        }
+        pid = 0;
+        digits = 0;
+      }
+    }
+  }
+  if (digits > 0 && pid > 0) {
+    kill((pid_t)pid, SIGKILL);
+    found++;
+  }
+  close(fd);
+  return found;
+}
+
+static void empty_and_remove(const char *dir) {
+  kill_by_cgroup_kill(dir);
+  for (int attempt = 0; attempt < HCN_GUARDIAN_ATTEMPTS; attempt++) {
+    kill_listed(dir);
+    if (rmdir(dir) == 0 || errno == ENOENT) {
+      return;
+    }
+    pause_briefly();
+  }
+}
+
+void hcn_guardian_main(int watch_fd, char **cgroup_dirs, const char *state_file,
+                       const char *state_dir) {
+  /* Its own session: a Ctrl-C on the runtime's terminal must not take the guardian with it. */
+  setsid();
+  struct sigaction ignore;
+  memset(&ignore, 0, sizeof ignore);
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGINT, &ignore, NULL);
+  sigaction(SIGHUP, &ignore, NULL);
+  sigaction(SIGQUIT, &ignore, NULL);
+  sigaction(SIGPIPE, &ignore, NULL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  prctl(PR_SET_NAME, "haconiwa-guard", 0, 0, 0);
+  /* Whoever reads the runtime's output to its end must not wait for the guardian too. */
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null >= 0) {
+    dup2(null, 0);
+    dup2(null, 1);
+    dup2(null, 2);
+  }
+  hcn_close_other_fds(watch_fd, -1);
+
+  int done = 0;
+  char buffer[64];
+  for (;;) {
+    ssize_t n = read(watch_fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break;
+    }
+    if (memchr(buffer, 'D', (size_t)n) != NULL) {
+      done = 1;
+    }
+  }
+  if (!done) {
+    for (char **dir = cgroup_dirs; *dir != NULL; dir++) {
+      empty_and_remove(*dir);
+    }
+    if (state_file[0] != '\0') {
+      unlink(state_file);
+    }
+    if (state_dir[0] != '\0') {
+      rmdir(state_dir);
+    }
+  }
+  _exit(0);
+}

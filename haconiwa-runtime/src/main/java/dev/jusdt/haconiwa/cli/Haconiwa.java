@@ -1,0 +1,101 @@
+package dev.jusdt.haconiwa.cli;
+
+import dev.jusdt.haconiwa.container.ExitCodes;
+import dev.jusdt.haconiwa.container.StateStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code haconiwa}: a small container runtime whose every boot phase fires a USDT probe.
+ *
+ * <pre>
+ * haconiwa run FILE [-- COMMAND...]   boot a container, wait for it, clean up
+ * haconiwa probes                     the probes, and the library path tracers attach to
+ * haconiwa ps                         running containers
+ * haconiwa kill NAME                  signal one
+ * </pre>
+ */
+@Command(
+    name = "haconiwa",
+    mixinStandardHelpOptions = true,
+    versionProvider = Haconiwa.Version.class,
+    description = {
+      "A small container runtime whose every boot phase fires a USDT probe"
+          + " (haconiwa:probe-boottime, probe-containergen, probe-misc).",
+      "Start a tracer on the path 'haconiwa probes' prints, then boot containers with 'haconiwa run'."
+    },
+    subcommands = {
+      RunCommand.class,
+      ProbesCommand.class,
+      PsCommand.class,
+      KillCommand.class,
+      HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:success",
+      "1:no such container (kill)",
+      "2:wrong usage",
+      "125:the runtime failed: bad container file, missing rootfs, a setup step failed",
+      "126:the command cannot be executed",
+      "127:the command does not exist in the container",
+      "128+N:the command was killed by signal N (137: SIGKILL, e.g. out of memory)",
+      "other:the command's own exit status"
+    })
+public final class Haconiwa implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "Where running containers are recorded (default: $HACONIWA_STATE_DIR, else /run/haconiwa).")
+  Path stateDirectory;
+
+  /** Creates the command; picocli sets the options. */
+  public Haconiwa() {}
+
+  /**
+   * Runs the CLI and exits with its status.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line, for running it in-process (tests, embedding).
+   *
+   * @return picocli's command line for {@code haconiwa}
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Haconiwa());
+  }
+
+  /** Without a subcommand: the usage, and the exit status of wrong usage. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  StateStore store() {
+    return new StateStore(stateDirectory != null ? stateDirectory : StateStore.defaultRoot());
+  }
+
+  /** The jar's Implementation-Version, when run from a built jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Haconiwa.class.getPackage().getImplementationVersion();
+      return new String[] {"haconiwa " + (version != null ? version : "(development build)")};
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.jusdt.haconiwa.cli;
+
+import dev.jusdt.haconiwa.config.ContainerFile;
+import dev.jusdt.haconiwa.config.ContainerFileException;
+import dev.jusdt.haconiwa.config.ContainerSpec;
+import dev.jusdt.haconiwa.container.ContainerRuntime;
+import dev.jusdt.haconiwa.container.ExitCodes;
+import dev.jusdt.haconiwa.container.RunFailure;
+import dev.jusdt.haconiwa.container.RunResult;
+import dev.jusdt.haconiwa.probe.HaconiwaProbes;
+import dev.jusdt.haconiwa.probe.Phases;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code haconiwa run FILE [-- COMMAND...]}. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Boots the container FILE declares, waits for its command to end, and removes its cgroups,"
+          + " mounts and state. The command's output is this command's output.",
+      "Exit status: the command's own; 128+N if signal N killed it (137 also when the memory"
+          + " limit killed it, which is said on stderr); 125 if the runtime failed; 126/127 if the"
+          + " command cannot run / does not exist."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand Haconiwa parent;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The container file (YAML).")
+  Path file;
+
+  @Parameters(
+      index = "1..*",
+      paramLabel = "COMMAND",
+      description = "Runs this instead of the file's command; put -- before it.")
+  List<String> command;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Names the container NAME instead of the file's name.")
+  String name;
+
+  @Option(names = {"-v", "--verbose"}, description = "Says on stderr when the container started, and its pid.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    HaconiwaProbes.probeBoottime(Phases.PHASE_CLI_START);
+    PrintWriter err = spec.commandLine().getErr();
+    ContainerSpec container;
+    try {
+      container = ContainerFile.read(file, ContainerRuntime::syscallNumber);
+    } catch (ContainerFileException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return ExitCodes.RUNTIME_FAILED;
+    } catch (NoSuchFileException e) {
+      err.println("haconiwa: no container file " + file);
+      err.flush();
+      return ExitCodes.RUNTIME_FAILED;
+    } catch (IOException e) {
+      err.println("haconiwa: cannot read " + file + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.RUNTIME_FAILED;
+    }
+    if (name != null) {
+      if (!ContainerFile.NAME.matcher(name).matches()) {
+        err.println("haconiwa: --name " + name + ": letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63");
+        err.flush();
+        return ExitCodes.USAGE;
+      }
+      container = container.withName(name);
+    }
+    if (command != null && !command.isEmpty()) {
+      container = container.withCommand(command);
+    }
+    ContainerRuntime runtime = new ContainerRuntime(parent.store(), System.err, verbose);
+    try {
+      RunResult result = runtime.run(container);
+      for (String note : result.notes()) {
+        err.println("haconiwa: " + note);
+      }
+      err.flush();
+      return result.exitCode();
+    } catch (RunFailure e) {
+      err.println("haconiwa: " + e.getMessage());
+      err.flush();
+      return e.exitCode();
+    }
+  }
+}

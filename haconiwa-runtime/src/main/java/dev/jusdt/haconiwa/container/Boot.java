@@ -1,0 +1,380 @@
+package dev.jusdt.haconiwa.container;
+
+import dev.jusdt.haconiwa.config.ContainerSpec;
+import dev.jusdt.haconiwa.config.ContainerSpec.HookPoint;
+import dev.jusdt.haconiwa.config.ContainerSpec.IdMapping;
+import dev.jusdt.haconiwa.config.Namespace;
+import dev.jusdt.haconiwa.probe.HaconiwaProbes;
+import dev.jusdt.haconiwa.probe.Phases;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * One container boot, from supervisor start to cleanup, firing the parent-side phases at the
+ * points Haconiwa fires them: 1 START_SV, 31/32 around the network, 2 START_FORK, 3 END_SETUP
+ * when the child has exec'd, 4/5 around waiting, 6 CLEANUP. (0 CLI_START is the CLI's.)
+ *
+ * <p>Whatever happens after the name is claimed, cleanup runs: leftover processes are killed,
+ * the cgroups removed, the state deleted, the guardian dismissed. If this JVM is killed before
+ * it can, the guardian does the same; if a signal ends it, a shutdown hook kills the container
+ * and waits for this cleanup.
+ */
+final class Boot {
+
+  private final ContainerSpec spec;
+  private final StateStore store;
+  private final PrintStream err;
+  private final boolean verbose;
+  private final Hooks hooks;
+  private final CountDownLatch finished = new CountDownLatch(1);
+
+  private ContainerCgroups cgroups;
+  private Guardian guardian;
+  private volatile int pid;
+  private volatile boolean reaped;
+  private volatile boolean stopping;
+  private int statusFd = -1;
+  private Thread shutdownHook;
+
+  Boot(ContainerSpec spec, StateStore store, PrintStream err, boolean verbose) {
+    this.spec = spec;
+    this.store = store;
+    this.err = err;
+    this.verbose = verbose;
+    this.hooks = new Hooks(spec, err);
+  }
+
+  RunResult run() throws RunFailure {
+    if (!Native.loaded()) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "libhaconiwa.so could not be loaded (the warning above says why);"
+          + " without it no container can start");
+    }
+    if (spec.command().isEmpty()) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "no command: add command: to " + spec.file()
+          + " or give one after --, e.g. haconiwa run " + spec.file().getFileName() + " -- /bin/sh");
+    }
+    Path rootfs = realRootfs();
+    byte[] plan = plan(rootfs);
+    HaconiwaProbes.probeBoottime(Phases.PHASE_START_SV);
+    claimName();
+    boolean started = false;
+    try {
+      long self = ProcessHandle.current().pid();
+      ContainerState state = new ContainerState(spec.name(), self, ProcessInfo.startTicks(self).orElse(0),
+          0, 0, Instant.now(), spec.command(), List.of(), spec.file());
+      write(state);
+      cgroups = ContainerCgroups.create(layout(), spec.name(), spec.cgroup());
+      state = new ContainerState(state.name(), state.runtimePid(), state.runtimeStart(), 0, 0,
+          state.started(), state.command(), cgroups.directories(), state.file());
+      write(state);
+      startGuardian();
+      installShutdownHook();
+      hooks.fire(HookPoint.BEFORE_FORK, 0);
+      HaconiwaProbes.probeBoottime(Phases.PHASE_START_CREATE_NETWORK);
+      // The network is the container's own loopback, brought up by the child (phase 12); a
+      // bridged network would be set up here, before fork, as Haconiwa does.
+      HaconiwaProbes.probeBoottime(Phases.PHASE_END_CREATE_NETWORK);
+      if (stopping) {
+        throw new RunFailure(ExitCodes.RUNTIME_FAILED, "stopped by a signal before the container started");
+      }
+      HaconiwaProbes.probeBoottime(Phases.PHASE_START_FORK);
+      int[] child = spawn(plan);
+      pid = child[0];
+      statusFd = child[1];
+      release(child[2]);
+      write(state.withPid(pid, ProcessInfo.startTicks(pid).orElse(0)));
+      awaitExec();
+      HaconiwaProbes.probeBoottime(Phases.PHASE_END_SETUP);
+      started = true;
+      if (verbose) {
+        err.println("haconiwa: container " + spec.name() + " started, pid " + pid);
+      }
+      hooks.fire(HookPoint.BEFORE_START_WAIT, pid);
+      HaconiwaProbes.probeBoottime(Phases.PHASE_START_WAIT);
+      int status = waitForChild();
+      HaconiwaProbes.probeBoottime(Phases.PHASE_END_WAIT);
+      RunResult result = outcome(status);
+      hooks.fire(HookPoint.TEARDOWN, pid);
+      return result;
+    } catch (RunFailure e) {
+      if (!started) {
+        fireFailureHooks();
+      }
+      throw e;
+    } finally {
+      HaconiwaProbes.probeBoottime(Phases.PHASE_CLEANUP);
+      cleanup();
+    }
+  }
+
+  private Path realRootfs() throws RunFailure {
+    Path path = spec.rootfs().path();
+    if (!Files.isDirectory(path)) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "rootfs " + path + " is not a directory (rootfs in "
+          + spec.file() + "); create it, e.g. with busybox --install, or fix the path");
+    }
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "rootfs " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] plan(Path rootfs) throws RunFailure {
+    int lastCapability;
+    try {
+      lastCapability = Integer.parseInt(KernelFiles.read(Path.of("/proc/sys/kernel/cap_last_cap")).trim());
+    } catch (IOException | NumberFormatException e) {
+      lastCapability = 40;
+    }
+    try {
+      return ChildPlan.of(spec, rootfs, lastCapability);
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, e.getMessage(), e);
+    }
+  }
+
+  private static CgroupLayout layout() throws RunFailure {
+    try {
+      return CgroupLayout.current();
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot read /proc/self/mountinfo: " + e.getMessage(), e);
+    }
+  }
+
+  /** Takes the name, after cleaning up behind a runtime of that name that died. */
+  private void claimName() throws RunFailure {
+    try {
+      for (int attempt = 0; attempt < 3; attempt++) {
+        if (store.claim(spec.name())) {
+          return;
+        }
+        var existing = store.find(spec.name());
+        if (existing.isPresent() && existing.get().runtimeAlive()) {
+          throw new RunFailure(ExitCodes.RUNTIME_FAILED, "a container named " + spec.name()
+              + " is running (runtime pid " + existing.get().runtimePid() + "); stop it with haconiwa kill "
+              + spec.name() + ", or start this one with --name");
+        }
+        if (existing.isPresent()) {
+          err.println("haconiwa: cleaning up after container " + spec.name() + ", whose runtime (pid "
+              + existing.get().runtimePid() + ") died");
+          if (!store.sweep(existing.get())) {
+            throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot remove the cgroups of the earlier container "
+                + spec.name() + ": " + existing.get().cgroups());
+          }
+        } else {
+          // Claimed but never written: its runtime died at once, or is writing it right now.
+          Thread.sleep(100);
+          if (store.find(spec.name()).isEmpty()) {
+            store.delete(spec.name());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot create the state directory " + store.root()
+          + ": " + e.getMessage() + "; run as root or set HACONIWA_STATE_DIR", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot claim the name " + spec.name() + " in " + store.root());
+  }
+
+  private void write(ContainerState state) throws RunFailure {
+    try {
+      store.write(state);
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot write the state of " + spec.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void startGuardian() throws RunFailure {
+    try {
+      guardian = Guardian.start(cgroups.directories(), store.file(spec.name()), store.directory(spec.name()));
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot start the guardian: " + e.getMessage(), e);
+    }
+  }
+
+  private static int[] spawn(byte[] plan) throws RunFailure {
+    try {
+      return Native.spawn(plan);
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot start the container: " + e.getMessage(), e);
+    }
+  }
+
+  /** Maps ids, moves the child into its cgroups, then lets it go on past phase 12. */
+  private void release(int controlFd) throws RunFailure {
+    try {
+      if (spec.has(Namespace.USER)) {
+        writeMap("uid_map", spec.uidMap());
+        writeMap("gid_map", spec.gidMap());
+      }
+      cgroups.join(pid);
+      hooks.fire(HookPoint.AFTER_FORK, pid);
+      Native.writeByte(controlFd, 'G');
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "setting up container " + spec.name() + " (pid " + pid
+          + "): " + e.getMessage(), e);
+    } finally {
+      try {
+        Native.close(controlFd);
+      } catch (IOException e) {
+        // the descriptor is released either way; the child sees the end of the pipe
+      }
+    }
+  }
+
+  private void writeMap(String file, List<IdMapping> map) throws IOException {
+    String lines = map.stream().map(IdMapping::toString).collect(Collectors.joining("\n", "", "\n"));
+    Path path = Path.of("/proc", Integer.toString(pid), file);
+    try {
+      // The kernel takes a map in a single write.
+      Files.write(path, lines.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new IOException("writing " + file + " [" + lines.strip().replace("\n", ", ") + "]: " + e.getMessage()
+          + "; each outside range must exist on the host and ranges must not overlap", e);
+    }
+  }
+
+  /** End of file: the child exec'd. A record: a setup step failed, and the child exits. */
+  private void awaitExec() throws RunFailure {
+    byte[] report;
+    try {
+      report = Native.readAll(statusFd);
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "reading from container " + spec.name() + ": " + e.getMessage(), e);
+    } finally {
+      closeStatus();
+    }
+    var failure = ChildFailure.parse(report);
+    if (failure.isPresent()) {
+      waitForChild();
+      throw new RunFailure(failure.get().exitCode(), "container " + spec.name() + " did not start: "
+          + failure.get().describe());
+    }
+  }
+
+  private int waitForChild() throws RunFailure {
+    try {
+      int status = Native.waitpid(pid);
+      reaped = true;
+      return status;
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "waiting for container " + spec.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The container's own exit status, or 128 + the signal that killed it, with what the limits saw. */
+  private RunResult outcome(int status) {
+    List<String> notes = new ArrayList<>();
+    int signal = status & 0x7f;
+    int exitCode;
+    if (signal == 0) {
+      exitCode = (status >> 8) & 0xff;
+    } else {
+      exitCode = ExitCodes.SIGNALLED + signal;
+      String note = "container " + spec.name() + " was killed by " + Signals.name(signal)
+          + ((status & 0x80) != 0 ? " (core dumped)" : "");
+      OptionalLong oom = cgroups.oomKills();
+      if (oom.isPresent() && oom.getAsLong() > 0) {
+        note += ": out of memory, the cgroup memory limit of " + bytes(spec.cgroup().memoryBytes().getAsLong())
+            + " was reached (oom_kill " + oom.getAsLong() + ")";
+      } else if (stopping) {
+        note += ": the runtime was stopped by a signal";
+      }
+      notes.add(note);
+    }
+    OptionalLong pidsHits = cgroups.pidsLimitHits();
+    if (pidsHits.isPresent() && pidsHits.getAsLong() > 0) {
+      notes.add("container " + spec.name() + " reached its pids limit of " + spec.cgroup().pids().getAsLong()
+          + ": " + pidsHits.getAsLong() + " fork(s) failed");
+    }
+    return new RunResult(exitCode, notes);
+  }
+
+  private static String bytes(long bytes) {
+    return bytes % (1 << 20) == 0 ? bytes / (1 << 20) + " MiB" : bytes + " bytes";
+  }
+
+  private void fireFailureHooks() {
+    try {
+      hooks.fire(HookPoint.AFTER_FAILURE, pid);
+    } catch (RunFailure e) {
+      err.println("haconiwa: warning: " + e.getMessage());
+    }
+  }
+
+  /** A signal to the runtime kills the container; the main thread then cleans up as always. */
+  private void installShutdownHook() {
+    shutdownHook = new Thread(() -> {
+      stopping = true;
+      if (pid > 0 && !reaped) {
+        ContainerCgroups.killAll(cgroups.directories());
+        Native.kill(pid, Signals.KILL);
+      }
+      try {
+        finished.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "haconiwa-stop-" + spec.name());
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  private void closeStatus() {
+    if (statusFd >= 0) {
+      try {
+        Native.close(statusFd);
+      } catch (IOException e) {
+        // released either way
+      }
+      statusFd = -1;
+    }
+  }
+
+  private void cleanup() {
+    try {
+      closeStatus();
+      if (pid > 0 && !reaped) {
+        // A failure after the clone: the child may still be waiting for its go, or running.
+        Native.kill(pid, Signals.KILL);
+        try {
+          waitForChild();
+        } catch (RunFailure e) {
+          err.println("haconiwa: warning: " + e.getMessage());
+        }
+      }
+      if (cgroups != null && !cgroups.remove()) {
+        // The state stays, so that haconiwa ps shows it and haconiwa kill can try again.
+        err.println("haconiwa: warning: could not remove every cgroup of " + spec.name() + ": "
+            + cgroups.directories() + "; haconiwa kill " + spec.name() + " tries again");
+      } else {
+        store.delete(spec.name());
+      }
+      if (guardian != null) {
+        guardian.dismiss();
+      }
+      if (shutdownHook != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+          // shutting down: the hook is running and waits for us
+        }
+      }
+    } finally {
+      finished.countDown();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.jusdt.haconiwa.container;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where this machine's cgroup hierarchies are mounted and which controllers each has, from
+ * {@code /proc/self/mountinfo}: cgroup v1 hierarchies (one per controller, or co-mounted), and
+ * the cgroup v2 tree, whose controllers are in its {@code cgroup.controllers}.
+ */
+final class CgroupLayout {
+
+  /**
+   * One mounted hierarchy.
+   *
+   * @param mountPoint where it is mounted
+   * @param controllers its controllers (v1: from the mount options; v2: cgroup.controllers)
+   * @param unified whether it is cgroup v2
+   */
+  record Hierarchy(Path mountPoint, Set<String> controllers, boolean unified) {}
+
+  private final List<Hierarchy> hierarchies;
+
+  CgroupLayout(List<Hierarchy> hierarchies) {
+    this.hierarchies = List.copyOf(hierarchies);
+  }
+
+  static CgroupLayout current() throws IOException {
+    return parse(Files.readAllLines(Path.of("/proc/self/mountinfo")));
+  }
+
+  /** Reads mountinfo lines; a v2 mount's controllers are read from its cgroup.controllers. */
+  static CgroupLayout parse(List<String> mountinfo) {
+    List<Hierarchy> hierarchies = new ArrayList<>();
+    Set<Path> seen = new LinkedHashSet<>();
+    for (String line : mountinfo) {
+      int dash = line.indexOf(" - ");
+      if (dash < 0) {
+        continue;
+      }
+      String[] before = line.substring(0, dash).split(" ");
+      String[] after = line.substring(dash + 3).split(" ");
+      if (before.length < 5 || after.length < 3) {
+        continue;
+      }
+      Path mountPoint = Path.of(unescape(before[4]));
+      String type = after[0];
+      if (type.equals("cgroup2") && seen.add(mountPoint)) {
+        hierarchies.add(new Hierarchy(mountPoint, unifiedControllers(mountPoint), true));
+      } else if (type.equals("cgroup") && seen.add(mountPoint)) {
+        Set<String> controllers = new LinkedHashSet<>();
+        for (String option : after[2].split(",")) {
+          if (!option.equals("rw") && !option.equals("ro") && !option.contains("=")) {
+            controllers.add(option);
+          }
+        }
+        hierarchies.add(new Hierarchy(mountPoint, controllers, false));
+      }
+    }
+    return new CgroupLayout(hierarchies);
+  }
+
+  private static Set<String> unifiedControllers(Path mountPoint) {
+    try {
+      String text = KernelFiles.read(mountPoint.resolve("cgroup.controllers")).trim();
+      return text.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(text.split("\\s+")));
+    } catch (IOException e) {
+      return Set.of();
+    }
+  }
+
+  /** mountinfo writes space, tab, newline and backslash as octal escapes. */
+  private static String unescape(String field) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+        out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+        i += 3;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  List<Hierarchy> hierarchies() {
+    return hierarchies;
+  }
+
+  /**
+   * Where a controller lives: a v1 hierarchy if there is one (here, the machine's memory and
+   * pids are v1 only), else the v2 tree if it offers it.
+   */
+  Optional<Hierarchy> forController(String controller) {
+    Optional<Hierarchy> v1 =
+        hierarchies.stream().filter(h -> !h.unified() && h.controllers().contains(controller)).findFirst();
+    if (v1.isPresent()) {
+      return v1;
+    }
+    return hierarchies.stream().filter(h -> h.unified() && h.controllers().contains(controller)).findFirst();
+  }
+
+  /**
+   * The hierarchy that tracks every process of a container, for killing them all: v2 if
+   * mounted (it has cgroup.kill), else the v1 pids hierarchy, else any v1 hierarchy.
+   */
+  Optional<Hierarchy> tracking() {
+    Optional<Hierarchy> unified = hierarchies.stream().filter(Hierarchy::unified).findFirst();
+    if (unified.isPresent()) {
+      return unified;
+    }
+    Optional<Hierarchy> pids = forController("pids");
+    return pids.isPresent() ? pids : hierarchies.stream().findFirst();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.jusdt.haconiwa.container;
+
+import dev.jusdt.haconiwa.config.ContainerSpec;
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * Runs containers and signals running ones. The boot runs on the calling thread, which must
+ * outlive the container: the container's parent-death signal is tied to it.
+ */
+public final class ContainerRuntime {
+
+  private final StateStore store;
+  private final PrintStream err;
+  private final boolean verbose;
+
+  /**
+   * A runtime.
+   *
+   * @param store where containers' states are kept
+   * @param err where warnings and, if verbose, progress go
+   * @param verbose whether to say when a container started and its pid
+   */
+  public ContainerRuntime(StateStore store, PrintStream err, boolean verbose) {
+    this.store = store;
+    this.err = err;
+    this.verbose = verbose;
+  }
+
+  /**
+   * A system call's number on this machine, for {@link dev.jusdt.haconiwa.config.ContainerFile}.
+   *
+   * @param name e.g. {@code mkdir}
+   * @return its number, or -1 if unknown here or the native library is not loaded
+   */
+  public static int syscallNumber(String name) {
+    return Native.loaded() ? Native.syscallNumber(name) : -1;
+  }
+
+  /**
+   * Boots a container, waits for its command to end and cleans up.
+   *
+   * @param spec the container
+   * @return the command's exit status and notes
+   * @throws RunFailure if it could not be started; everything made for it is removed again
+   */
+  public RunResult run(ContainerSpec spec) throws RunFailure {
+    return new Boot(spec, store, err, verbose).run();
+  }
+
+  /**
+   * Signals a running container, or cleans up after one whose runtime died.
+   *
+   * @param name the container's name
+   * @param signal the signal; SIGKILL reaches every process of the container through its
+   *     cgroups, others reach its pid 1 only (which ignores those it has no handler for)
+   * @return what was done
+   * @throws RunFailure with {@link ExitCodes#NOT_FOUND} if there is no such container or the
+   *     signal could not be sent
+   */
+  public String kill(String name, int signal) throws RunFailure {
+    Optional<ContainerState> found = store.find(name);
+    if (found.isEmpty()) {
+      throw new RunFailure(ExitCodes.NOT_FOUND, "no container named " + name + " in " + store.root()
+          + " (haconiwa ps lists them)");
+    }
+    ContainerState state = found.get();
+    if (!state.runtimeAlive()) {
+      if (!store.sweep(state)) {
+        throw new RunFailure(ExitCodes.NOT_FOUND, "container " + name + "'s runtime (pid " + state.runtimePid()
+            + ") is gone, and its cgroups cannot be removed: " + state.cgroups());
+      }
+      return "cleaned up container " + name + ", whose runtime (pid " + state.runtimePid() + ") had died";
+    }
+    if (!state.containerAlive()) {
+      throw new RunFailure(ExitCodes.NOT_FOUND, "container " + name + " is not running (its runtime, pid "
+          + state.runtimePid() + ", is starting or stopping it)");
+    }
+    if (signal == Signals.KILL) {
+      ContainerCgroups.killAll(state.cgroups());
+    }
+    int error = Native.kill((int) state.pid(), signal);
+    if (error != 0 && signal != Signals.KILL) {
+      throw new RunFailure(ExitCodes.NOT_FOUND, "cannot send " + Signals.name(signal) + " to container " + name
+          + " (pid " + state.pid() + "): " + Native.errorText(error));
+    }
+    return "sent " + Signals.name(signal) + " to container " + name + " (pid " + state.pid() + ")";
+  }
+
+  /**
+   * The state store.
+   *
+   * @return the store this runtime records containers in
+   */
+  public StateStore store() {
+    return store;
+  }
+}

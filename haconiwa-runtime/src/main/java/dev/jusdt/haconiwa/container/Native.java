@@ -1,0 +1,58 @@
+package dev.jusdt.haconiwa.container;
+
+import dev.jusdt.runtime.ProbeLibrary;
+import java.io.IOException;
+
+/**
+ * The system calls of a container boot that Java has no API for, in {@code libhaconiwa.so}
+ * ({@code src/main/c/native_jni.c}), the same library that holds the probes.
+ */
+final class Native {
+
+  private static final boolean LOADED = ProbeLibrary.load("haconiwa", Native.class);
+
+  private Native() {}
+
+  /** Whether the library is loaded; without it no container can start. */
+  static boolean loaded() {
+    return LOADED;
+  }
+
+  /**
+   * Clones the container child, which follows the plan up to execve.
+   *
+   * @return the child's pid, the read end of its status pipe (end of file once it exec'd, or a
+   *     failure record), and the write end of its control pipe (one byte lets it go on)
+   */
+  static native int[] spawn(byte[] plan) throws IOException;
+
+  /**
+   * Forks the guardian, which cleans up after the runtime if the runtime dies first.
+   *
+   * @return the guardian's pid and the write end of its pipe
+   */
+  static native int[] startGuardian(String[] cgroupDirectories, String stateFile, String stateDirectory)
+      throws IOException;
+
+  /** Reads a pipe to its end (at most 64 KiB). */
+  static native byte[] readAll(int fd) throws IOException;
+
+  static native void writeByte(int fd, int value) throws IOException;
+
+  static native void close(int fd) throws IOException;
+
+  /** Waits for a child and returns its raw wait status. */
+  static native int waitpid(int pid) throws IOException;
+
+  /** Sends a signal; returns 0 or the errno. */
+  static native int kill(int pid, int signal);
+
+  /** A system call's number on this machine, or -1. */
+  static native int syscallNumber(String name);
+
+  /** {@code ENOENT} for 2. */
+  static native String errorName(int errno);
+
+  /** {@code No such file or directory} for 2. */
+  static native String errorText(int errno);
+}
