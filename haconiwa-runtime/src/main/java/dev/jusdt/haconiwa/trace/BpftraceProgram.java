@@ -52,7 +52,10 @@ final class BpftraceProgram {
 
   /** The program text for {@code bpftrace -e}. */
   String text() {
-    return "BEGIN { printf(\"" + READY + "\\n\"); }\n"
+    // BEGIN fires before bpftrace attaches the other probes; a timer's first tick, 200 ms after
+    // attaching began (uprobes attach in microseconds), says they are in place.
+    return "interval:ms:200 /@ready == 0/ { @ready = 1; printf(\"" + READY + "\\n\"); }\n"
+        + "END { delete(@ready); }\n"
         + timed("probe-boottime", "b")
         + timed("probe-containergen", "c")
         + probe("probe-misc")
@@ -78,7 +81,7 @@ final class BpftraceProgram {
     return parents ? "curtask->real_parent->tgid" : "-1";
   }
 
-  /** Whether a line of bpftrace's output says every probe is attached. */
+  /** Whether a line of bpftrace's output says the probes are attached. */
   static boolean isReady(String line) {
     return line.equals(READY);
   }

@@ -6,15 +6,17 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * A live trace: bpftrace attached to the probe library by path, so it sees every process that
@@ -33,20 +35,43 @@ final class LiveTrace {
    */
   record Outcome(List<Boot> boots, Set<Integer> printed, boolean tracerFailed) {}
 
+  /** Longer than one bpftrace poll of the per-CPU buffers, short enough to go unnoticed. */
+  private static final long HOLD_MILLIS = 50;
+
   private final Path library;
   private final String bpftrace;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final Path record;
   private final int maxBoots;
+  private final BooleanSupplier attached;
 
-  LiveTrace(Path library, String bpftrace, PrintWriter out, PrintWriter err, Path record, int maxBoots) {
+  private final Reorder reorder = new Reorder(TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS));
+  private final BootGrouper grouper = new BootGrouper();
+  private final Set<Integer> printed = new HashSet<>();
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private Writer recording;
+
+  /**
+   * @param recording where to save every event, already holding the recording's header; or null
+   * @param attached whether this JVM's own copy of the library shows every probe attached (its
+   *     semaphores raised), or null when the library traced is not this JVM's
+   */
+  LiveTrace(
+      Path library,
+      String bpftrace,
+      PrintWriter out,
+      PrintWriter err,
+      Writer recording,
+      int maxBoots,
+      BooleanSupplier attached) {
     this.library = library;
     this.bpftrace = bpftrace;
     this.out = out;
     this.err = err;
-    this.record = record;
+    this.recording = recording;
     this.maxBoots = maxBoots;
+    this.attached = attached;
   }
 
   Outcome run() throws IOException, InterruptedException {
@@ -61,36 +86,52 @@ final class LiveTrace {
           "Cannot run " + bpftrace + ": " + e.getMessage()
               + "; install it (apt-get install bpftrace) or name it with --bpftrace");
       err.flush();
+      closeRecording();
       return new Outcome(List.of(), Set.of(), true);
     }
-    Thread hook = new Thread(process::destroy, "haconiwa-trace-stop-bpftrace");
+    // ProcessHandle.destroy sends SIGTERM and, unlike Process.destroy, leaves the pipes open, so
+    // what bpftrace printed before it stopped is still read.
+    ProcessHandle handle = process.toHandle();
+    Thread hook = new Thread(handle::destroy, "haconiwa-trace-stop-bpftrace");
     Runtime.getRuntime().addShutdownHook(hook);
-    CountDownLatch stop = new CountDownLatch(1);
-    BootGrouper grouper = new BootGrouper();
-    Set<Integer> printed = ConcurrentHashMap.newKeySet();
-    AtomicBoolean ready = new AtomicBoolean();
-    Thread errReader = new Thread(() -> readErrors(process), "haconiwa-trace-stderr");
-    Thread outReader =
-        new Thread(
-            () -> readEvents(process, program, grouper, printed, ready, stop),
-            "haconiwa-trace-stdout");
-    errReader.setDaemon(true);
-    outReader.setDaemon(true);
-    errReader.start();
-    outReader.start();
+    ScheduledExecutorService flusher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "haconiwa-trace-reorder");
+              thread.setDaemon(true);
+              return thread;
+            });
+    Thread errReader = null;
+    Thread outReader = null;
     try (Interrupts interrupts = new Interrupts(stop::countDown)) {
+      errReader = daemon(() -> readErrors(process), "haconiwa-trace-stderr");
+      outReader = daemon(() -> readEvents(process, program), "haconiwa-trace-stdout");
+      flusher.scheduleWithFixedDelay(
+          () -> accept(reorder.release(System.nanoTime())),
+          HOLD_MILLIS,
+          HOLD_MILLIS / 2,
+          TimeUnit.MILLISECONDS);
       stop.await();
-    }
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-    }
-    outReader.join();
-    errReader.join(TimeUnit.SECONDS.toMillis(5));
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The JVM is exiting anyway; the hook has run or will.
+    } finally {
+      handle.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+      if (outReader != null) {
+        outReader.join();
+      }
+      if (errReader != null) {
+        errReader.join(TimeUnit.SECONDS.toMillis(5));
+      }
+      flusher.shutdown();
+      flusher.awaitTermination(5, TimeUnit.SECONDS);
+      accept(reorder.drain());
+      closeRecording();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting anyway; the hook has run or will.
+      }
     }
     boolean failed = !ready.get();
     if (failed) {
@@ -99,25 +140,28 @@ final class LiveTrace {
               + " before attaching to " + library + " (its messages are above)");
       err.flush();
     }
-    return new Outcome(grouper.boots(), Set.copyOf(printed), failed);
+    synchronized (this) {
+      return new Outcome(grouper.boots(), Set.copyOf(printed), failed);
+    }
   }
 
-  private void readEvents(
-      Process process,
-      BpftraceProgram program,
-      BootGrouper grouper,
-      Set<Integer> printed,
-      AtomicBoolean ready,
-      CountDownLatch stop) {
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private void readEvents(Process process, BpftraceProgram program) {
     int number = 0;
     try (BufferedReader lines =
-            new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer recording = openRecording()) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         number++;
         if (BpftraceProgram.isReady(line)) {
+          awaitSemaphores();
           ready.set(true);
           err.println(
               "Tracing haconiwa boots in " + library
@@ -134,23 +178,7 @@ final class LiveTrace {
           err.flush();
           continue;
         }
-        if (parsed.isEmpty()) {
-          continue;
-        }
-        TraceEvent event = parsed.get();
-        if (recording != null) {
-          recording.write(RecordFormat.format(event) + "\n");
-          recording.flush();
-        }
-        Boot boot = grouper.add(event);
-        if (boot.isComplete() && printed.add(boot.number())) {
-          out.print(BootTable.render(boot));
-          out.println();
-          out.flush();
-          if (printed.size() >= maxBoots) {
-            stop.countDown();
-          }
-        }
+        parsed.ifPresent(event -> reorder.add(event, System.nanoTime()));
       }
     } catch (IOException e) {
       err.println("Reading bpftrace failed: " + e.getMessage());
@@ -160,14 +188,63 @@ final class LiveTrace {
     }
   }
 
-  private Writer openRecording() throws IOException {
-    if (record == null) {
-      return null;
+  private synchronized void closeRecording() {
+    if (recording != null) {
+      try {
+        recording.close();
+      } catch (IOException e) {
+        err.println("Cannot finish the recording: " + e.getMessage());
+      }
+      recording = null;
     }
-    Writer writer = Files.newBufferedWriter(record, StandardCharsets.UTF_8);
-    writer.write(RecordFormat.MAGIC + "\n" + RecordFormat.COLUMNS + "\n");
-    writer.flush();
-    return writer;
+  }
+
+  /** Records, groups and prints events released in time order. */
+  private synchronized void accept(List<TraceEvent> events) {
+    for (TraceEvent event : events) {
+      if (recording != null) {
+        try {
+          recording.write(RecordFormat.format(event) + "\n");
+          recording.flush();
+        } catch (IOException e) {
+          err.println("Cannot write the recording any more, stopped it: " + e.getMessage());
+          err.flush();
+          recording = null;
+        }
+      }
+      Boot boot = grouper.add(event);
+      if (boot.isComplete() && printed.add(boot.number())) {
+        out.print(BootTable.render(boot));
+        out.println();
+        out.flush();
+        if (printed.size() >= maxBoots) {
+          stop.countDown();
+        }
+      }
+    }
+  }
+
+  /**
+   * The kernel raises a probe's semaphore in every process mapping the library as it attaches the
+   * uprobe, this one included: once all three are up, no firing can be missed.
+   */
+  private void awaitSemaphores() {
+    if (attached == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!attached.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        err.println("Warning: bpftrace is running but the probes' semaphores are not raised yet");
+        return;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void readErrors(Process process) {

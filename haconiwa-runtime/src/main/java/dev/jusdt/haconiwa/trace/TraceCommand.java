@@ -1,9 +1,11 @@
 package dev.jusdt.haconiwa.trace;
 
+import dev.jusdt.haconiwa.probe.HaconiwaProbes;
 import dev.jusdt.haconiwa.probe.Phases;
 import dev.jusdt.runtime.ProbeLibrary;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:the report was printed",
-      "1:the trace file cannot be read or is malformed (the message names the line)",
+      "1:the trace file cannot be read or is malformed (the message names the line), or the"
+          + " recording cannot be written",
       "2:wrong options",
       "3:cannot trace: bpftrace is missing or failed, or the probe library cannot be loaded"
     },
@@ -169,20 +172,38 @@ public final class TraceCommand implements Callable<Integer> {
       err.println("Cannot trace: no probe library at " + attachTo.get());
       return NO_TRACER;
     }
+    Writer recording = null;
+    if (record != null) {
+      try {
+        recording = Files.newBufferedWriter(record, StandardCharsets.UTF_8);
+        recording.write(RecordFormat.MAGIC + "\n" + RecordFormat.COLUMNS + "\n");
+        recording.flush();
+      } catch (IOException e) {
+        err.println("Cannot write the recording " + record + ": " + e.getMessage());
+        return BAD_INPUT;
+      }
+    }
     LiveTrace.Outcome outcome =
         new LiveTrace(
                 attachTo.get(),
                 bpftrace,
                 out,
                 err,
-                record,
-                boots == null ? Integer.MAX_VALUE : boots)
+                recording,
+                boots == null ? Integer.MAX_VALUE : boots,
+                library == null ? TraceCommand::probesAttached : null)
             .run();
     if (outcome.tracerFailed()) {
       return NO_TRACER;
     }
     report(out, err, outcome.boots(), outcome.printed());
     return OK;
+  }
+
+  private static boolean probesAttached() {
+    return HaconiwaProbes.isProbeBoottimeEnabled()
+        && HaconiwaProbes.isProbeContainergenEnabled()
+        && HaconiwaProbes.isProbeMiscEnabled();
   }
 
   private void report(PrintWriter out, PrintWriter err, List<Boot> all, Set<Integer> printed)

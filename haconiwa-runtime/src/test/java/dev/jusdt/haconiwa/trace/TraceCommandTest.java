@@ -100,7 +100,7 @@ class TraceCommandTest {
     return file;
   }
 
-  private static Run run(String... args) {
+  static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new TraceCommand());
