@@ -2,7 +2,9 @@ package dev.jusdt.haconiwa.trace;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bpftrace program that reports every firing of the three haconiwa probes, by the probe
@@ -30,20 +32,30 @@ final class BpftraceProgram {
   private static final String READY = "HR ready";
   private static final long POINTER_MIN = 4096;
 
+  /** The probes reported, as sys/sdt.h names them. */
+  static final List<String> PROBES = List.of("probe-boottime", "probe-containergen", "probe-misc");
+
   private final Path library;
+  private final Set<String> probes;
   private final boolean parents;
   private long bootMinusMonotonic;
   private String[] pendingMisc;
   private int pendingLine;
 
-  BpftraceProgram(Path library, boolean parents) {
+  /**
+   * @param library the file holding the probes
+   * @param probes which of {@link #PROBES} it has: bpftrace refuses to attach to a missing one
+   * @param parents whether to read parent pids
+   */
+  BpftraceProgram(Path library, Set<String> probes, boolean parents) {
     this.library = library;
+    this.probes = Set.copyOf(probes);
     this.parents = parents;
   }
 
   /** For this machine: parent pids when the kernel has BTF. */
-  static BpftraceProgram forThisMachine(Path library) {
-    return new BpftraceProgram(library, Files.isReadable(BTF));
+  static BpftraceProgram forThisMachine(Path library, Set<String> probes) {
+    return new BpftraceProgram(library, probes, Files.isReadable(BTF));
   }
 
   boolean readsParents() {
@@ -54,14 +66,23 @@ final class BpftraceProgram {
   String text() {
     // BEGIN fires before bpftrace attaches the other probes; a timer's first tick, 200 ms after
     // attaching began (uprobes attach in microseconds), says they are in place.
-    return "interval:ms:200 /@ready == 0/ { @ready = 1; printf(\"" + READY + "\\n\"); }\n"
-        + "END { delete(@ready); }\n"
-        + timed("probe-boottime", "b")
-        + timed("probe-containergen", "c")
-        + probe("probe-misc")
-        + "{ printf(\"HT m %d %d %lld %lld 0 %llu %s\\nHS %s\\n\", pid, "
-        + ppid()
-        + ", arg0, arg1, nsecs, comm, str(arg1)); }\n";
+    StringBuilder text =
+        new StringBuilder()
+            .append("interval:ms:200 /@ready == 0/ { @ready = 1; printf(\"" + READY + "\\n\"); }\n")
+            .append("END { delete(@ready); }\n");
+    if (probes.contains("probe-boottime")) {
+      text.append(timed("probe-boottime", "b"));
+    }
+    if (probes.contains("probe-containergen")) {
+      text.append(timed("probe-containergen", "c"));
+    }
+    if (probes.contains("probe-misc")) {
+      text.append(probe("probe-misc"))
+          .append("{ printf(\"HT m %d %d %lld %lld 0 %llu %s\\nHS %s\\n\", pid, ")
+          .append(ppid())
+          .append(", arg0, arg1, nsecs, comm, str(arg1)); }\n");
+    }
+    return text.toString();
   }
 
   private String timed(String name, String kind) {

@@ -39,6 +39,7 @@ final class LiveTrace {
   private static final long HOLD_MILLIS = 50;
 
   private final Path library;
+  private final Set<String> probes;
   private final String bpftrace;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -53,12 +54,19 @@ final class LiveTrace {
   private Writer recording;
 
   /**
+   * @param library the file to attach to
+   * @param probes which haconiwa probes it has
+   * @param bpftrace the bpftrace command
+   * @param out where the tables go
+   * @param err where messages go
+   * @param maxBoots stop after this many finished boots
    * @param recording where to save every event, already holding the recording's header; or null
    * @param attached whether this JVM's own copy of the library shows every probe attached (its
    *     semaphores raised), or null when the library traced is not this JVM's
    */
   LiveTrace(
       Path library,
+      Set<String> probes,
       String bpftrace,
       PrintWriter out,
       PrintWriter err,
@@ -66,6 +74,7 @@ final class LiveTrace {
       int maxBoots,
       BooleanSupplier attached) {
     this.library = library;
+    this.probes = probes;
     this.bpftrace = bpftrace;
     this.out = out;
     this.err = err;
@@ -75,7 +84,7 @@ final class LiveTrace {
   }
 
   Outcome run() throws IOException, InterruptedException {
-    BpftraceProgram program = BpftraceProgram.forThisMachine(library);
+    BpftraceProgram program = BpftraceProgram.forThisMachine(library, probes);
     ProcessBuilder builder = new ProcessBuilder(bpftrace, "-e", program.text());
     builder.environment().put("BPFTRACE_STRLEN", BpftraceProgram.STRLEN);
     Process process;

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * Minimum, median and maximum of some durations; the median of an even count is the mean of the
- * two middle values.
+ * Minimum, median, 95th percentile and maximum of some durations. The median of an even count is
+ * the mean of the two middle values; the percentile is the nearest rank (the smallest value with
+ * at least 95% of the values at or below it).
  */
-record Stats(int count, long min, double median, long max) {
+record Stats(int count, long min, double median, long p95, long max) {
 
   static Stats of(Collection<Long> values) {
     if (values.isEmpty()) {
@@ -18,6 +19,7 @@ record Stats(int count, long min, double median, long max) {
     int n = sorted.length;
     double median =
         n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] / 2.0 + sorted[n / 2] / 2.0);
-    return new Stats(n, sorted[0], median, sorted[n - 1]);
+    int rank = (int) Math.ceil(0.95 * n);
+    return new Stats(n, sorted[0], median, sorted[rank - 1], sorted[n - 1]);
   }
 }

@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Minimum, median and maximum of each phase's duration, and of fork to exec, over many boots. */
+/**
+ * Minimum, median, 95th percentile and maximum of each phase's duration, and of fork to exec, over
+ * many boots.
+ */
 final class Summary {
 
-  private static final String FORMAT = "  %5s  %-29s  %5s  %10s  %10s  %10s%n";
+  private static final String FORMAT = "  %5s  %-29s  %5s  %10s  %10s  %10s  %10s%n";
 
   private Summary() {}
 
@@ -33,7 +36,7 @@ final class Summary {
     out.append(
         String.format(
             Locale.ROOT, "summary of %d boot%s (ms)%n", boots.size(), boots.size() == 1 ? "" : "s"));
-    out.append(String.format(Locale.ROOT, FORMAT, "phase", "name", "n", "min", "median", "max"));
+    out.append(String.format(Locale.ROOT, FORMAT, "phase", "name", "n", "min", "median", "p95", "max"));
     Map<Integer, Integer> phaseOfRank = new TreeMap<>();
     for (Boot boot : boots) {
       for (TraceEvent event : boot.events()) {
@@ -63,6 +66,7 @@ final class Summary {
         stats.count(),
         Millis.of(stats.min()),
         Millis.of(stats.median()),
+        Millis.of(stats.p95()),
         Millis.of(stats.max()));
   }
 }

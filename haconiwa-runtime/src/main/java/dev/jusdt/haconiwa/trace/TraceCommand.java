@@ -1,5 +1,8 @@
 package dev.jusdt.haconiwa.trace;
 
+import dev.jusdt.elf.ElfFormatException;
+import dev.jusdt.elf.ElfNoteReader;
+import dev.jusdt.elf.SdtProbe;
 import dev.jusdt.haconiwa.probe.HaconiwaProbes;
 import dev.jusdt.haconiwa.probe.Phases;
 import dev.jusdt.runtime.ProbeLibrary;
@@ -15,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -172,6 +176,23 @@ public final class TraceCommand implements Callable<Integer> {
       err.println("Cannot trace: no probe library at " + attachTo.get());
       return NO_TRACER;
     }
+    Set<String> probes = new TreeSet<>();
+    try {
+      for (SdtProbe probe : ElfNoteReader.readProbes(attachTo.get())) {
+        if (probe.provider().equals("haconiwa") && BpftraceProgram.PROBES.contains(probe.name())) {
+          probes.add(probe.name());
+        }
+      }
+    } catch (ElfFormatException e) {
+      err.println("Cannot trace: " + attachTo.get() + " is not an ELF file with USDT notes: " + e.getMessage());
+      return NO_TRACER;
+    }
+    if (probes.isEmpty()) {
+      err.println(
+          "Cannot trace: " + attachTo.get() + " has no haconiwa probe "
+              + BpftraceProgram.PROBES + " in its .note.stapsdt (see readelf -n)");
+      return NO_TRACER;
+    }
     Writer recording = null;
     if (record != null) {
       try {
@@ -186,6 +207,7 @@ public final class TraceCommand implements Callable<Integer> {
     LiveTrace.Outcome outcome =
         new LiveTrace(
                 attachTo.get(),
+                probes,
                 bpftrace,
                 out,
                 err,

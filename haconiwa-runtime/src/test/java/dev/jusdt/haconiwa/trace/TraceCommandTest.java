@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.jusdt.haconiwa.probe.Phases;
+import dev.jusdt.runtime.ProbeLibrary;
 import picocli.CommandLine;
 
 /** The command on recorded traces, in process. */
@@ -27,7 +29,7 @@ class TraceCommandTest {
     assertThat(run.out())
         .startsWith(String.join("\n", Traces.resource("haconiwa-usdt-blog.table.txt")) + "\n\n")
         .contains("summary of 1 boot (ms)\n")
-        .contains("   2-21  fork->exec                         1      43.865      43.865      43.865\n");
+        .contains("   2-21  fork->exec                         1      43.865      43.865      43.865      43.865\n");
   }
 
   @Test
@@ -77,10 +79,34 @@ class TraceCommandTest {
 
   @Test
   void aMissingBpftraceNamesThePackage() throws Exception {
-    Run run = run("--bpftrace", temp.resolve("no-bpftrace").toString(), "--library", blog().toString());
+    assertThat(ProbeLibrary.load("haconiwa", Phases.class)).isTrue();
+    Path library = ProbeLibrary.path("haconiwa").orElseThrow();
+    Run run = run("--bpftrace", temp.resolve("no-bpftrace").toString(), "--library", library.toString());
 
     assertThat(run.status()).isEqualTo(TraceCommand.NO_TRACER);
-    assertThat(run.err()).contains("apt-get install bpftrace");
+    assertThat(run.err())
+        .startsWith("Cannot run " + temp.resolve("no-bpftrace"))
+        .contains("install it (apt-get install bpftrace) or name it with --bpftrace");
+  }
+
+  @Test
+  void aFileThatIsNotElfIsRefused() throws Exception {
+    Run run = run("--library", blog().toString());
+
+    assertThat(run.status()).isEqualTo(TraceCommand.NO_TRACER);
+    assertThat(run.err()).startsWith("Cannot trace: " + blog() + " is not an ELF file with USDT notes");
+  }
+
+  @Test
+  void aProgramWithoutHaconiwaProbesIsRefused() throws Exception {
+    Path program = Path.of(System.getProperty("java.home"), "bin", "java");
+    Run run = run("--library", program.toString());
+
+    assertThat(run.status()).isEqualTo(TraceCommand.NO_TRACER);
+    assertThat(run.err())
+        .isEqualTo(
+            "Cannot trace: " + program + " has no haconiwa probe [probe-boottime,"
+                + " probe-containergen, probe-misc] in its .note.stapsdt (see readelf -n)\n");
   }
 
   @Test
