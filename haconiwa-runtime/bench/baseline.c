@@ -64,6 +64,13 @@ static void fire_child(long phase) {
   DTRACE_PROBE3(haconiwa, probe-containergen, phase, (long)ts.tv_sec, (long)ts.tv_nsec);
 }
 
+static int64_t fire_parent(long phase) {
+  struct timespec ts;
+  clock_gettime(CLOCK_BOOTTIME, &ts);
+  DTRACE_PROBE3(haconiwa, probe-boottime, phase, (long)ts.tv_sec, (long)ts.tv_nsec);
+  return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 static void die(const char *phase, const char *what) {
   fprintf(stderr, "baseline: %s: %s: %s\n", phase, what, strerror(errno));
   _exit(126);
@@ -211,11 +218,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: baseline ROOTFS COMMAND [ARG...]\n");
     return 125;
   }
-  struct timespec ts;
-  clock_gettime(CLOCK_BOOTTIME, &ts);
-  int64_t fork_ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-  DTRACE_PROBE3(haconiwa, probe-boottime, 2L, (long)ts.tv_sec, (long)ts.tv_nsec);
-
+  fire_parent(0);
   char cgroups[NCGROUPS][256];
   for (size_t i = 0; i < NCGROUPS; i++) {
     snprintf(cgroups[i], sizeof cgroups[i], "/sys/fs/cgroup/%s/baseline-%d", CGROUPS[i], getpid());
@@ -241,6 +244,7 @@ int main(int argc, char **argv) {
   int flags = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWNET | SIGCHLD;
   const char *userns = getenv("BASELINE_USERNS");
   if (userns != NULL && strcmp(userns, "1") == 0) flags |= CLONE_NEWUSER;
+  int64_t fork_ns = fire_parent(2);
   pid_t pid = clone(child, stack + STACK_SIZE, flags, &args);
   if (pid < 0) fail("clone");
   close(sync[0]);
@@ -256,13 +260,17 @@ int main(int argc, char **argv) {
   }
   if (write(sync[1], "g", 1) != 1) fail("release the child");
   close(sync[1]);
+  fire_parent(3);
+  fire_parent(4);
   int status;
   while (waitpid(pid, &status, 0) < 0) {
     if (errno != EINTR) fail("waitpid");
   }
+  fire_parent(5);
   for (size_t i = 0; i < NCGROUPS; i++) {
     if (rmdir(cgroups[i]) < 0) fprintf(stderr, "baseline: rmdir %s: %s\n", cgroups[i], strerror(errno));
   }
+  fire_parent(6);
   const char *report = getenv("BASELINE_REPORT");
   if (report != NULL && *exec_ns != 0) {
     FILE *out = fopen(report, "a");
