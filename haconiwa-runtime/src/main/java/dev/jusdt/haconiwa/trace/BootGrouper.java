@@ -18,9 +18,10 @@ import java.util.List;
  *       to the unfinished boot whose runtime is the child's parent, or is the child itself (a
  *       program that fires both sides, like {@code FireAllPhases}), and has no child yet; or whose
  *       child is the parent (a second fork inside the container, for a pid namespace);
- *   <li>without parent pids (bcc output): to the oldest unfinished boot that fired phase 2 (fork)
- *       and has no child yet — the fork heuristic; failing that, to the latest boot whose child
- *       has not passed this phase.
+ *   <li>without parent pids (bcc output), or when the parent fired no phase (a helper process
+ *       spawned to clone the child): to the oldest unfinished boot that fired phase 2 (fork) and
+ *       has no child yet — the fork heuristic; failing that, to the latest boot whose child has
+ *       not passed this phase.
  * </ul>
  *
  * <p>A runtime phase from a process not seen yet (a supervisor that forked, as in the source
@@ -80,13 +81,14 @@ final class BootGrouper {
     if (event.ppid() != TraceEvent.UNKNOWN_PID) {
       Boot parents =
           oldestOpen(
-              b ->
-                  !b.hasChild()
-                      && (b.isRuntime(event.ppid()) || b.isRuntime(event.pid())));
+              b -> !b.hasChild() && (b.isRuntime(event.ppid()) || b.isRuntime(event.pid())));
       if (parents == null) {
         parents = latestOpen(b -> b.isChild(event.ppid()) && b.childAccepts(rank));
       }
-      return parents != null ? parents : newBoot();
+      if (parents != null) {
+        return parents;
+      }
+      // The parent fired no phase (a helper the runtime spawned to clone the child): by fork order.
     }
     Boot forked = oldestOpen(b -> b.forked() && !b.hasChild());
     if (forked == null) {

@@ -99,6 +99,16 @@ class BootGrouperTest {
   }
 
   @Test
+  void aChildClonedByASilentHelperFallsBackToForkOrder() {
+    List<TraceEvent> events = new ArrayList<>(Traces.boot(100, 101, 0, 10));
+    // 101's parent is 150, a helper that the runtime spawned and that fires no phase.
+    events.replaceAll(e -> e.probe() == Probe.CONTAINERGEN ? Traces.child(101, 150, e.phase(), e.nanos() / 1000) : e);
+
+    assertThat(Traces.group(events)).singleElement()
+        .satisfies(boot -> assertThat(boot.rows()).extracting(Boot.Row::pid).containsExactly(100, 101));
+  }
+
+  @Test
   void aSupervisorThatForkedJoinsItsParentsBoot() {
     List<TraceEvent> events = new ArrayList<>(Traces.boot(100, 101, 0, 10));
     events.replaceAll(e -> e.probe() == Probe.BOOTTIME && e.phase() != 0 && e.phase() != 1
