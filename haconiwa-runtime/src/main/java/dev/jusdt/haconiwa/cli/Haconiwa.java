@@ -2,6 +2,7 @@ package dev.jusdt.haconiwa.cli;
 
 import dev.jusdt.haconiwa.container.ExitCodes;
 import dev.jusdt.haconiwa.container.StateStore;
+import dev.jusdt.haconiwa.trace.TraceCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
       ProbesCommand.class,
       PsCommand.class,
       KillCommand.class,
+      TraceCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
