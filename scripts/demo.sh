@@ -16,16 +16,9 @@ echo "probe library: $LIB"
 echo
 
 OUT=$(mktemp)
-SCRIPT="target/haconiwa-trace.bt"
-mkdir -p target
-if [ -f haconiwa-runtime/target/classes/META-INF/jusdt/haconiwa.bt ]; then
-  cp haconiwa-runtime/target/classes/META-INF/jusdt/haconiwa.bt "$SCRIPT"
-  BPF_ARGS=("$SCRIPT" "$LIB")
-else
-  BPF_ARGS=(-e "usdt:$LIB:haconiwa:probe-boottime, usdt:$LIB:haconiwa:probe-containergen {
-    printf(\"%-28s pid %-7d phase %-3d sec %d nsec %d\\n\", probe, pid, arg0, arg1, arg2); }
-  usdt:$LIB:haconiwa:probe-misc { printf(\"%-28s pid %-7d phase %-3d value %d\\n\", probe, pid, arg0, arg1); }")
-fi
+# The processor generated this script from the @UsdtProbe constants; it is in the jar too.
+SCRIPT=haconiwa-runtime/target/classes/META-INF/jusdt/haconiwa/haconiwa.bt
+BPF_ARGS=("$SCRIPT" "$LIB")
 echo "\$ bpftrace ${BPF_ARGS[*]}"
 bpftrace "${BPF_ARGS[@]}" >"$OUT" 2>&1 &
 TRACER=$!
@@ -34,7 +27,8 @@ for _ in $(seq 1 100); do
   grep -q "Attaching" "$OUT" && break
   sleep 0.1
 done
-sleep 0.5
+# bpftrace prints "Attaching" before it attaches; the program does not wait for it.
+sleep 1
 
 echo "\$ java -cp ... dev.jusdt.haconiwa.probe.FireAllPhases"
 java --enable-native-access=ALL-UNNAMED -cp "$CP" dev.jusdt.haconiwa.probe.FireAllPhases
@@ -43,4 +37,4 @@ kill -INT $TRACER
 wait $TRACER || true
 echo
 echo "What bpftrace saw:"
-grep -v -e "RLIMIT_MEMLOCK" "$OUT"
+grep -v -e "RLIMIT_MEMLOCK" -e "^$" "$OUT"

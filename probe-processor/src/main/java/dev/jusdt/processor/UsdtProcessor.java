@@ -9,6 +9,8 @@ import dev.jusdt.processor.model.Binding;
 import dev.jusdt.processor.model.LibraryModel;
 import dev.jusdt.processor.model.MethodDeclaration;
 import dev.jusdt.processor.model.PhaseDeclaration;
+import dev.jusdt.processor.writer.BccScriptWriter;
+import dev.jusdt.processor.writer.BpftraceScriptWriter;
 import dev.jusdt.processor.writer.CHeaderWriter;
 import dev.jusdt.processor.writer.CSourceWriter;
 import dev.jusdt.processor.writer.JavaBindingWriter;
@@ -36,9 +38,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Turns {@code @UsdtProbe} declarations into Java bindings, the C source and header of the native
- * probe library, and its manifest. Register it on the compiler's processor path; the option
- * {@code -Ajusdt.library=NAME} names the library ({@code lib<NAME>.so}), by default the first
- * provider in alphabetical order.
+ * probe library, its manifest, and a bpftrace and a bcc trace script per provider. Register it on
+ * the compiler's processor path; the option {@code -Ajusdt.library=NAME} names the library ({@code
+ * lib<NAME>.so}), by default the first provider in alphabetical order.
  */
 @AutoService(Processor.class)
 public final class UsdtProcessor extends AbstractProcessor {
@@ -172,6 +174,12 @@ public final class UsdtProcessor extends AbstractProcessor {
     writeResource(StandardLocation.SOURCE_OUTPUT, library.sourcePath(), new CSourceWriter().write(library), originArray);
     writeResource(StandardLocation.SOURCE_OUTPUT, library.headerPath(), new CHeaderWriter().write(library), originArray);
     writeResource(StandardLocation.CLASS_OUTPUT, library.manifestPath(), new ManifestWriter().write(library), originArray);
+    BpftraceScriptWriter bpftrace = new BpftraceScriptWriter();
+    BccScriptWriter bcc = new BccScriptWriter();
+    for (String provider : library.providers()) {
+      writeResource(StandardLocation.CLASS_OUTPUT, library.bpftraceScriptPath(provider), bpftrace.write(library, provider), originArray);
+      writeResource(StandardLocation.CLASS_OUTPUT, library.bccScriptPath(provider), bcc.write(library, provider), originArray);
+    }
   }
 
   private void writeResource(

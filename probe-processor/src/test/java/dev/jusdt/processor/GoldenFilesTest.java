@@ -14,7 +14,10 @@ import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The generated Java, C, header and manifest, compared with the files under {@code expected/}. */
+/**
+ * The generated Java, C, header, manifest and trace scripts, compared with the files under {@code
+ * expected/}.
+ */
 class GoldenFilesTest {
 
   private static Compilation compilation;
@@ -64,6 +67,22 @@ class GoldenFilesTest {
   void manifestMatchesGoldenFileByteForByte() throws IOException {
     assertThat(generated(StandardLocation.CLASS_OUTPUT, "META-INF/jusdt/haconiwa.json"))
         .isEqualTo(expected("expected/haconiwa.json"));
+  }
+
+  @Test
+  void bpftraceScriptsMatchGoldenFilesByteForByte() throws IOException {
+    assertThat(generated(StandardLocation.CLASS_OUTPUT, "META-INF/jusdt/haconiwa/haconiwa.bt"))
+        .isEqualTo(expected("expected/haconiwa.bt"));
+    assertThat(generated(StandardLocation.CLASS_OUTPUT, "META-INF/jusdt/haconiwa/myapp.bt"))
+        .isEqualTo(expected("expected/myapp.bt"));
+  }
+
+  @Test
+  void bccScriptsMatchGoldenFilesByteForByte() throws IOException {
+    assertThat(generated(StandardLocation.CLASS_OUTPUT, "META-INF/jusdt/haconiwa/haconiwa_trace.py"))
+        .isEqualTo(expected("expected/haconiwa_trace.py"));
+    assertThat(generated(StandardLocation.CLASS_OUTPUT, "META-INF/jusdt/haconiwa/myapp_trace.py"))
+        .isEqualTo(expected("expected/myapp_trace.py"));
   }
 
   private static String generated(StandardLocation location, String path) throws IOException {

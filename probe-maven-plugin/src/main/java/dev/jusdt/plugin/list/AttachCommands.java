@@ -82,8 +82,12 @@ final class AttachCommands {
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < arguments.size(); i++) {
       ArgumentShape argument = arguments.get(i);
-      format.append(i == 0 ? "" : " ")
-          .append(argument.string() ? "%s" : argument.signed() ? "%d" : "%u");
+      // bpftrace 0.17 prints only the low 32 bits of an argument with %d or %u.
+      String conversion =
+          argument.string() ? "%s"
+              : argument.size() == 8 ? (argument.signed() ? "%ld" : "%lu")
+              : argument.signed() ? "%d" : "%u";
+      format.append(i == 0 ? "" : " ").append(conversion);
       values.append(", ").append(argument.string() ? "str(arg" + i + ")" : "arg" + i);
     }
     String program = "usdt:" + path + ":" + provider + ":" + name + " { printf(\"" + format

@@ -19,7 +19,7 @@ class AttachCommandsTest {
     assertThat(AttachCommands.commands(LIBRARY, "haconiwa", "probe-boottime", THREE_LONGS))
         .first()
         .isEqualTo("bpftrace -e 'usdt:/app/libhaconiwa.so:haconiwa:probe-boottime"
-            + " { printf(\"%d %d %d\\n\", arg0, arg1, arg2); }'");
+            + " { printf(\"%ld %ld %ld\\n\", arg0, arg1, arg2); }'");
   }
 
   @Test

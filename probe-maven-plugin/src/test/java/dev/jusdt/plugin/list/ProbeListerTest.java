@@ -75,7 +75,7 @@ class ProbeListerTest {
         "    tools       bpftrace, bcc (tplist/trace/USDT()), gdb (info probes), SystemTap;"
             + " not perf: perf 6.1 refuses SDT names that are not C identifiers"
             + " (\"tick-tick is bad for event name\")",
-        "    bpftrace -e 'usdt:" + library + ":demo:tick-tick { printf(\"%d\\n\", arg0); }'");
+        "    bpftrace -e 'usdt:" + library + ":demo:tick-tick { printf(\"%ld\\n\", arg0); }'");
   }
 
   @Test

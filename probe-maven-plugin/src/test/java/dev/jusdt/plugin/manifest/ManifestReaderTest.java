@@ -67,6 +67,20 @@ class ManifestReaderTest {
   }
 
   @Test
+  void ignoresFieldsItDoesNotUseSuchAsTheTraceScripts() throws Exception {
+    Path file = Manifests.write(dir, "haconiwa", HACONIWA.replace(
+        "'headers': ['jusdt/haconiwa/haconiwa_probes.h'],",
+        "'headers': ['jusdt/haconiwa/haconiwa_probes.h'],"
+            + " 'scripts': ['META-INF/jusdt/haconiwa/haconiwa.bt'], 'future': {'x': [1]},"));
+    assertThat(Files.readString(file)).contains("scripts", "future");
+
+    ProbeManifest manifest = ManifestReader.read(file);
+
+    assertThat(manifest.library()).isEqualTo("haconiwa");
+    assertThat(manifest.probes()).hasSize(1);
+  }
+
+  @Test
   void absentListsAreEmpty() throws Exception {
     Path file = Manifests.write(dir, "bare", "{'format': 1, 'library': 'bare',"
         + " 'probes': [{'provider': 'p', 'name': 'n', 'semaphoreIndex': 0}]}");

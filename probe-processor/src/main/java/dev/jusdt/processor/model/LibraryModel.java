@@ -1,6 +1,9 @@
 package dev.jusdt.processor.model;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Everything one compilation declares: the native library's probes and the Java bindings that fire
@@ -53,6 +56,35 @@ public record LibraryModel(String library, List<Probe> probes, List<Binding> bin
   /** The manifest, relative to the class output. */
   public String manifestPath() {
     return "META-INF/jusdt/" + library + ".json";
+  }
+
+  /** The providers of the library's probes, in probe order. */
+  public Set<String> providers() {
+    Set<String> providers = new LinkedHashSet<>();
+    probes.forEach(probe -> providers.add(probe.provider()));
+    return providers;
+  }
+
+  /** The probes of one provider, in semaphore order. */
+  public List<Probe> probes(String provider) {
+    return probes.stream().filter(p -> p.provider().equals(provider)).toList();
+  }
+
+  /** A provider's bpftrace script, relative to the class output (and so to the jar's root). */
+  public String bpftraceScriptPath(String provider) {
+    return "META-INF/jusdt/" + library + "/" + provider + ".bt";
+  }
+
+  /** A provider's bcc (Python) script, relative to the class output. */
+  public String bccScriptPath(String provider) {
+    return "META-INF/jusdt/" + library + "/" + provider + "_trace.py";
+  }
+
+  /** Every trace script, relative to the class output, in provider order. */
+  public List<String> scriptPaths() {
+    return providers().stream()
+        .flatMap(p -> Stream.of(bpftraceScriptPath(p), bccScriptPath(p)))
+        .toList();
   }
 
   /** The assembler symbol that names a probe's semaphore in the note. */

@@ -1,6 +1,7 @@
 package dev.jusdt.processor.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A probe of the library: one {@code provider:name} with one semaphore, fired from one or more
@@ -28,5 +29,22 @@ public record Probe(
   /** {@code provider:name}, as tracers and messages spell it. */
   public String qualifiedName() {
     return provider + ":" + name;
+  }
+
+  /**
+   * What a phase-constant probe carries after the phase.
+   *
+   * @return the layout, or empty for a typed probe
+   */
+  public Optional<PhaseLayout> phaseLayout() {
+    if (phases.isEmpty()) {
+      return Optional.empty();
+    }
+    for (PhaseLayout layout : PhaseLayout.values()) {
+      if (layout.argumentNames().equals(argumentNames)) {
+        return Optional.of(layout);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -32,6 +32,7 @@ public final class ManifestWriter {
     root.put("library", library.library());
     root.put("sources", List.of(library.sourcePath()));
     root.put("headers", List.of(library.headerPath()));
+    root.put("scripts", library.scriptPaths());
     List<Object> probes = new ArrayList<>();
     for (Probe probe : library.probes()) {
       Map<String, Object> entry = new LinkedHashMap<>();
