@@ -72,6 +72,10 @@ struct hcn_plan {
   char *workdir;
   char **argv; /* NULL-terminated */
   char **envp; /* NULL-terminated */
+  /* For the parent, right after the clone: */
+  char *uid_map;       /* written to /proc/PID/uid_map with a user namespace, else empty */
+  char *gid_map;
+  char **cgroup_procs; /* the cgroup.procs files the child is moved into; NULL-terminated */
 };
 
 /*

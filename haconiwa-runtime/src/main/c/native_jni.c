@@ -52,8 +52,57 @@ static long clone_process(uint64_t flags) {
   return syscall(SYS_clone, (unsigned long)(SIGCHLD | flags), NULL, NULL, NULL, 0UL);
 }
 
+/* Writes text to a kernel file in one write(2), as cgroup.procs and uid_map require. */
+static int write_file(const char *path, const char *text) {
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return -1;
+  }
+  size_t length = strlen(text);
+  ssize_t n = write(fd, text, length);
+  int error = errno;
+  close(fd);
+  if (n != (ssize_t)length) {
+    errno = n < 0 ? error : EIO;
+    return -1;
+  }
+  return 0;
+}
+
+/*
+ * The parent's part while the child waits before phase 13: its id maps, then its cgroups. Done
+ * here rather than in Java because it is on the fork-to-exec path, and Java's first file writes
+ * of a run (class loading, interpreted code) cost milliseconds where these cost microseconds.
+ * On failure, *what names the step and errno is set.
+ */
+static int prepare_child(const struct hcn_plan *plan, long pid, char *what, size_t size) {
+  char path[64];
+  if (plan->uid_map[0] != '\0') {
+    snprintf(path, sizeof path, "/proc/%ld/uid_map", pid);
+    if (write_file(path, plan->uid_map) != 0) {
+      snprintf(what, size, "writing uid_map [%s] of the container (pid %ld); each outside range must exist on the host and ranges must not overlap", plan->uid_map, pid);
+      return -1;
+    }
+    snprintf(path, sizeof path, "/proc/%ld/gid_map", pid);
+    if (write_file(path, plan->gid_map) != 0) {
+      snprintf(what, size, "writing gid_map [%s] of the container (pid %ld)", plan->gid_map, pid);
+      return -1;
+    }
+  }
+  char number[24];
+  snprintf(number, sizeof number, "%ld", pid);
+  for (char **procs = plan->cgroup_procs; *procs != NULL; procs++) {
+    if (write_file(*procs, number) != 0) {
+      snprintf(what, size, "moving the container (pid %ld) into %s", pid, *procs);
+      return -1;
+    }
+  }
+  return 0;
+}
+
 JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEnv *env, jclass cls,
-                                                                         jbyteArray bytes) {
+                                                                         jbyteArray bytes,
+                                                                         jboolean release) {
   (void)cls;
   jsize length = (*env)->GetArrayLength(env, bytes);
   uint8_t *copy = malloc(length > 0 ? (size_t)length : 1);
@@ -62,11 +111,11 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
     return NULL;
   }
   (*env)->GetByteArrayRegion(env, bytes, 0, length, (jbyte *)copy);
-  const char *error = NULL;
-  struct hcn_plan *plan = hcn_plan_read(copy, (size_t)length, &error);
+  const char *problem = NULL;
+  struct hcn_plan *plan = hcn_plan_read(copy, (size_t)length, &problem);
   free(copy);
   if (plan == NULL) {
-    throw_state(env, error);
+    throw_state(env, problem);
     return NULL;
   }
   int status[2];
@@ -87,17 +136,42 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
   if (pid == 0) {
     hcn_child_main(plan, status[1], control[0]);
   }
-  int clone_error = errno;
-  hcn_plan_free(plan);
+  int error = errno;
   close(status[1]);
   close(control[0]);
   if (pid < 0) {
+    hcn_plan_free(plan);
     close(status[0]);
     close(control[1]);
-    throw_io(env, "spawn: clone", clone_error);
+    throw_io(env, "spawn: clone", error);
     return NULL;
   }
-  return int_array(env, (jint)pid, status[0], control[1]);
+  char what[768];
+  if (prepare_child(plan, pid, what, sizeof what) != 0) {
+    error = errno;
+    hcn_plan_free(plan);
+    /* The child is waiting for its go and gets end of file instead; reap it. */
+    close(control[1]);
+    close(status[0]);
+    kill((pid_t)pid, SIGKILL);
+    while (waitpid((pid_t)pid, NULL, __WALL) < 0 && errno == EINTR) {
+    }
+    throw_io(env, what, error);
+    return NULL;
+  }
+  hcn_plan_free(plan);
+  int control_fd = control[1];
+  if (release) {
+    char go = HCN_CONTROL_GO;
+    ssize_t n;
+    do {
+      n = write(control_fd, &go, 1);
+    } while (n < 0 && errno == EINTR);
+    /* A failed write leaves the child at end of file: it exits, and the status pipe says so. */
+    close(control_fd);
+    control_fd = -1;
+  }
+  return int_array(env, (jint)pid, status[0], control_fd);
 }
 
 static char *utf_copy(JNIEnv *env, jstring string) {

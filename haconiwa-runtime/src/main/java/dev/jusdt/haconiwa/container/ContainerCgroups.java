@@ -171,13 +171,6 @@ final class ContainerCgroups {
     return List.copyOf(directories.values());
   }
 
-  /** Moves a process into every one of the container's cgroups. */
-  void join(long pid) throws IOException {
-    for (Path dir : directories.values()) {
-      write(dir.resolve("cgroup.procs"), Long.toString(pid));
-    }
-  }
-
   /** How many times the memory limit made the kernel kill a process (v1 oom_control, v2 memory.events). */
   OptionalLong oomKills() {
     for (Map.Entry<Hierarchy, Path> entry : directories.entrySet()) {
