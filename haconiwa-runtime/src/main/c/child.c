@@ -40,6 +40,24 @@
 
 static int status_fd = -1;
 
+/*
+ * glibc's setgroups, setresgid and setresuid change the credentials of every thread of the
+ * process it believes it is: it signals the JVM's threads, whose list the child inherited,
+ * under a lock one of them may have held at the clone. The child is one thread, so the plain
+ * system calls are what it means, and cannot hang.
+ */
+static int raw_setgroups(size_t count, const gid_t *groups) {
+  return (int)syscall(SYS_setgroups, count, groups);
+}
+
+static int raw_setresgid(gid_t r, gid_t e, gid_t s) {
+  return (int)syscall(SYS_setresgid, r, e, s);
+}
+
+static int raw_setresuid(uid_t r, uid_t e, uid_t s) {
+  return (int)syscall(SYS_setresuid, r, e, s);
+}
+
 /* A bounded string builder on the stack: no allocation. */
 struct text {
   char s[sizeof(((struct hcn_failure *)0)->detail)];
@@ -290,13 +308,13 @@ static void phase_namespaces(const struct hcn_plan *plan) {
  * builds the file system; phase 17 then has only the hostname left to do.
  */
 static void become_mapped_root(void) {
-  if (setgroups(0, NULL) != 0) {
+  if (raw_setgroups(0, NULL) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setgroups", "none", errno);
   }
-  if (setresgid(0, 0, 0) != 0) {
+  if (raw_setresgid(0, 0, 0) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setresgid", "0 (is gid 0 in gid_map?)", errno);
   }
-  if (setresuid(0, 0, 0) != 0) {
+  if (raw_setresuid(0, 0, 0) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setresuid", "0 (is uid 0 in uid_map?)", errno);
   }
 }
@@ -408,13 +426,13 @@ static void drop_bounding_set(const struct hcn_plan *plan) {
 }
 
 static void switch_user(const struct hcn_plan *plan) {
-  if (setgroups(plan->group_count, (const gid_t *)plan->groups) != 0) {
+  if (raw_setgroups(plan->group_count, (const gid_t *)plan->groups) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_CAPABILITY_SETUP, "setgroups", "user.groups", errno);
   }
-  if (setresgid(plan->gid, plan->gid, plan->gid) != 0) {
+  if (raw_setresgid(plan->gid, plan->gid, plan->gid) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_CAPABILITY_SETUP, "setresgid", "user.gid", errno);
   }
-  if (setresuid(plan->uid, plan->uid, plan->uid) != 0) {
+  if (raw_setresuid(plan->uid, plan->uid, plan->uid) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_CAPABILITY_SETUP, "setresuid", "user.uid", errno);
   }
 }

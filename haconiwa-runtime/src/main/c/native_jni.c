@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jni.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +50,21 @@ static jintArray int_array(JNIEnv *env, jint a, jint b, jint c) {
  * Raw, so glibc's fork handlers, which the JVM's threads may hold locks for, do not run.
  */
 static long clone_process(uint64_t flags) {
-  return syscall(SYS_clone, (unsigned long)(SIGCHLD | flags), NULL, NULL, NULL, 0UL);
+  /*
+   * The child starts with every signal blocked, so that none reaches the JVM's handlers it
+   * inherited before it resets them (phase 11); the parent's mask is restored at once.
+   */
+  sigset_t all;
+  sigset_t old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  long pid = syscall(SYS_clone, (unsigned long)(SIGCHLD | flags), NULL, NULL, NULL, 0UL);
+  if (pid != 0) {
+    int error = errno;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = error;
+  }
+  return pid;
 }
 
 /* Writes text to a kernel file in one write(2), as cgroup.procs and uid_map require. */
