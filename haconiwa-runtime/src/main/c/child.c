@@ -2,9 +2,9 @@
  * The container child, between clone and execve: one function per boot phase, each firing its
  * probe-containergen phase when its work is done (phase 11 first thing, as Haconiwa does).
  *
- * The child is a copy of a multi-threaded JVM, so until execve it may only call
- * async-signal-safe functions: no malloc, no stdio, no locks. Everything it needs was prepared
- * in the plan before the clone. Every failing system call is reported to the parent through the
+ * The child shares the JVM's memory until execve (CLONE_VM, see native_jni.c), so it writes
+ * only to its own stack and calls only async-signal-safe functions: no malloc, no stdio, no
+ * locks. Everything it needs was prepared in the plan before the clone. Every failing system call is reported to the parent through the
  * status pipe (phase, step, detail, errno) and ends the child; none is ignored, except where a
  * comment says why an error is expected.
  */
@@ -38,7 +38,12 @@
 /* The child's exit status when it reported a failure; the parent reads the record, not this. */
 #define HCN_EXIT_FAILED 125
 
-static int status_fd = -1;
+/*
+ * Thread-local: the child runs in the runtime's memory (CLONE_VM) with the TLS of the thread
+ * that cloned it, which is suspended until execve (CLONE_VFORK). A plain global would be shared
+ * by two containers spawned at once.
+ */
+static __thread int status_fd = -1;
 
 /*
  * glibc's setgroups, setresgid and setresuid change the credentials of every thread of the
@@ -260,6 +265,15 @@ static void phase_start(int control_fd) {
   /* The JVM's own descriptors (jars, sockets, the guardian's pipe) must not reach the container. */
   if (hcn_close_other_fds(status_fd, control_fd) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_START, "close_range", "descriptors of the runtime", errno);
+  }
+  /* Tells the parent the child exists and waits for it: time to write its maps and cgroups. */
+  char started = HCN_STATUS_STARTED;
+  ssize_t n;
+  do {
+    n = write(status_fd, &started, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n != 1) {
+    _exit(HCN_EXIT_FAILED); /* nobody reads the status pipe: the parent is gone */
   }
 }
 
@@ -526,8 +540,11 @@ __attribute__((noreturn)) static void phase_exec(const struct hcn_plan *plan) {
   fail(HACONIWA_PHASE_CONTAINER_EXECING, "execve", command, error);
 }
 
-void hcn_child_main(const struct hcn_plan *plan, int status, int control_fd) {
-  status_fd = status;
+int hcn_child_main(void *argument) {
+  const struct hcn_child_start *start = argument;
+  const struct hcn_plan *plan = start->plan;
+  int control_fd = start->control_fd;
+  status_fd = start->status_fd;
   phase_start(control_fd);
   phase_namespaces(plan);
   phase_filesystem(plan, control_fd);

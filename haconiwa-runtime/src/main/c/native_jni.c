@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -115,6 +117,85 @@ static int prepare_child(const struct hcn_plan *plan, long pid, char *what, size
   return 0;
 }
 
+/* The container child's stack: it runs on it from clone until execve. */
+#define HCN_CHILD_STACK (256 * 1024)
+
+/*
+ * One spawn, shared by the JNI thread and the spawner thread; the last of the two to let go of
+ * it frees it, since either may finish first.
+ */
+struct spawn {
+  struct hcn_plan *plan;
+  struct hcn_child_start start;
+  pid_t pid; /* written by the kernel (CLONE_PARENT_SETTID) before the child runs */
+  int clone_error;
+  int references;
+};
+
+static void spawn_release(struct spawn *spawn) {
+  if (__atomic_sub_fetch(&spawn->references, 1, __ATOMIC_ACQ_REL) == 0) {
+    hcn_plan_free(spawn->plan);
+    free(spawn);
+  }
+}
+
+/*
+ * The spawner thread clones the child the way posix_spawn does: CLONE_VM, so that no page table
+ * of the JVM is copied (and none torn down at execve), and CLONE_VFORK, so that the thread whose
+ * memory and TLS the child borrows is suspended until the child execs. It then stays until the
+ * child has exited, because the child's parent-death signal is tied to the thread that cloned
+ * it, not to the process: only the runtime's death may fire it.
+ */
+static void *spawner_main(void *argument) {
+  struct spawn *spawn = argument;
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  char *stack = mmap(NULL, HCN_CHILD_STACK + page, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+  if (stack == MAP_FAILED) {
+    spawn->clone_error = errno;
+  } else {
+    mprotect(stack, page, PROT_NONE); /* a guard below the stack; without one, merely unguarded */
+    int flags = CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID | SIGCHLD | (int)spawn->plan->clone_flags;
+    if (clone(hcn_child_main, stack + page + HCN_CHILD_STACK, flags, &spawn->start, &spawn->pid) < 0) {
+      spawn->clone_error = errno;
+    }
+    munmap(stack, HCN_CHILD_STACK + page);
+  }
+  /* The parent's copies: from now on only the child (until execve) holds these ends. */
+  close(spawn->start.status_fd);
+  close(spawn->start.control_fd);
+  pid_t pid = spawn->clone_error == 0 ? __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE) : 0;
+  spawn_release(spawn);
+  if (pid > 0) {
+    siginfo_t info;
+    /* WNOWAIT: the runtime reaps the child itself (Native.waitpid) and reads its status. */
+    while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT | __WALL) < 0 && errno == EINTR) {
+    }
+  }
+  return NULL;
+}
+
+static int start_spawner(struct spawn *spawn) {
+  /* The spawner, and so the child, start with every signal blocked: none may run a JVM handler. */
+  sigset_t all;
+  sigset_t old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+  pthread_t thread;
+  int error = pthread_create(&thread, &attributes, spawner_main, spawn);
+  pthread_attr_destroy(&attributes);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  return error;
+}
+
+static void reap(pid_t pid) {
+  while (waitpid(pid, NULL, __WALL) < 0 && errno == EINTR) {
+  }
+}
+
 JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEnv *env, jclass cls,
                                                                          jbyteArray bytes,
                                                                          jboolean release) {
@@ -133,10 +214,12 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
     throw_state(env, problem);
     return NULL;
   }
+  struct spawn *spawn = calloc(1, sizeof *spawn);
   int status[2];
   int control[2];
-  if (pipe2(status, O_CLOEXEC) != 0) {
-    throw_io(env, "spawn: pipe2 (status)", errno);
+  if (spawn == NULL || pipe2(status, O_CLOEXEC) != 0) {
+    throw_io(env, "spawn: pipe2 (status)", spawn == NULL ? ENOMEM : errno);
+    free(spawn);
     hcn_plan_free(plan);
     return NULL;
   }
@@ -144,45 +227,88 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
     throw_io(env, "spawn: pipe2 (control)", errno);
     close(status[0]);
     close(status[1]);
+    free(spawn);
     hcn_plan_free(plan);
     return NULL;
   }
-  long pid = clone_process(plan->clone_flags);
-  if (pid == 0) {
-    hcn_child_main(plan, status[1], control[0]);
-  }
-  int error = errno;
-  close(status[1]);
-  close(control[0]);
-  if (pid < 0) {
+  spawn->plan = plan;
+  spawn->start = (struct hcn_child_start){plan, status[1], control[0]};
+  spawn->references = 2;
+  int error = start_spawner(spawn);
+  if (error != 0) {
+    close(status[0]);
+    close(status[1]);
+    close(control[0]);
+    close(control[1]);
+    free(spawn);
     hcn_plan_free(plan);
+    throw_io(env, "spawn: pthread_create", error);
+    return NULL;
+  }
+  char started = 0;
+  ssize_t n;
+  do {
+    n = read(status[0], &started, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n == 1 && started != HCN_STATUS_STARTED) {
+    /* A failure record instead: a step of phase 11 failed. */
+    struct hcn_failure failure;
+    memset(&failure, 0, sizeof failure);
+    ((char *)&failure)[0] = started;
+    size_t have = 1;
+    while (have < sizeof failure && (n = read(status[0], (char *)&failure + have, sizeof failure - have)) != 0) {
+      if (n > 0) {
+        have += (size_t)n;
+      } else if (errno != EINTR) {
+        break;
+      }
+    }
+    pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
     close(status[0]);
     close(control[1]);
-    throw_io(env, "spawn: clone", error);
+    spawn_release(spawn);
+    reap(pid);
+    char what[512];
+    failure.step[sizeof failure.step - 1] = '\0';
+    failure.detail[sizeof failure.detail - 1] = '\0';
+    snprintf(what, sizeof what, "phase %d CONTAINER_START: %s %s", failure.phase, failure.step, failure.detail);
+    throw_io(env, what, failure.magic == HCN_FAILURE_MAGIC ? failure.error : EPROTO);
     return NULL;
   }
+  if (n != 1) {
+    /* End of file: clone failed, or the child died before phase 11 ended. */
+    error = spawn->clone_error;
+    pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
+    close(status[0]);
+    close(control[1]);
+    spawn_release(spawn);
+    if (error == 0 && pid > 0) {
+      reap(pid);
+    }
+    throw_io(env, error != 0 ? "spawn: clone" : "spawn: the child died before it started", error != 0 ? error : ECHILD);
+    return NULL;
+  }
+  pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
   char what[768];
   if (prepare_child(plan, pid, what, sizeof what) != 0) {
     error = errno;
-    hcn_plan_free(plan);
-    /* The child is waiting for its go and gets end of file instead; reap it. */
+    spawn_release(spawn);
+    /* The child waits for its go and gets end of file instead; it is killed to be sure. */
     close(control[1]);
     close(status[0]);
-    kill((pid_t)pid, SIGKILL);
-    while (waitpid((pid_t)pid, NULL, __WALL) < 0 && errno == EINTR) {
-    }
+    kill(pid, SIGKILL);
+    reap(pid);
     throw_io(env, what, error);
     return NULL;
   }
-  hcn_plan_free(plan);
+  spawn_release(spawn);
   int control_fd = control[1];
   if (release) {
     char go = HCN_CONTROL_GO;
-    ssize_t n;
     do {
       n = write(control_fd, &go, 1);
     } while (n < 0 && errno == EINTR);
-    /* A failed write leaves the child at end of file: it exits, and the status pipe says so. */
+    /* A failed write leaves the child at end of file: it exits, and its status says so. */
     close(control_fd);
     control_fd = -1;
   }

@@ -86,7 +86,10 @@ final class Boot {
         throw new RunFailure(ExitCodes.RUNTIME_FAILED, "stopped by a signal before the container started");
       }
       HaconiwaProbes.probeBoottime(Phases.PHASE_START_FORK);
-      boolean hooksAfterFork = spec.hooks().stream().anyMatch(h -> h.at() == HookPoint.AFTER_FORK);
+      boolean hooksAfterFork = false;
+      for (ContainerSpec.Hook hook : spec.hooks()) {
+        hooksAfterFork |= hook.at() == HookPoint.AFTER_FORK;
+      }
       int[] child = spawn(plan, !hooksAfterFork);
       pid = child[0];
       statusFd = child[1];

@@ -95,7 +95,10 @@ final class ChildPlan {
     boolean user = spec.has(Namespace.USER);
     plan.string(user ? idMap(spec.uidMap()) : "");
     plan.string(user ? idMap(spec.gidMap()) : "");
-    plan.strings(cgroupDirectories.stream().map(d -> d.resolve("cgroup.procs").toString()).toList());
+    plan.u32(cgroupDirectories.size());
+    for (Path directory : cgroupDirectories) {
+      plan.string(directory.resolve("cgroup.procs").toString());
+    }
     return plan.out.toByteArray();
   }
 
