@@ -2,9 +2,9 @@
  * The container child, between clone and execve: one function per boot phase, each firing its
  * probe-containergen phase when its work is done (phase 11 first thing, as Haconiwa does).
  *
- * The child is a copy of a multi-threaded JVM, so until execve it may only call
- * async-signal-safe functions: no malloc, no stdio, no locks. Everything it needs was prepared
- * in the plan before the clone. Every failing system call is reported to the parent through the
+ * The child shares the JVM's memory until execve (CLONE_VM, see native_jni.c), so it writes
+ * only to its own stack and calls only async-signal-safe functions: no malloc, no stdio, no
+ * locks. Everything it needs was prepared in the plan before the clone. Every failing system call is reported to the parent through the
  * status pipe (phase, step, detail, errno) and ends the child; none is ignored, except where a
  * comment says why an error is expected.
  */
@@ -38,7 +38,30 @@
 /* The child's exit status when it reported a failure; the parent reads the record, not this. */
 #define HCN_EXIT_FAILED 125
 
-static int status_fd = -1;
+/*
+ * Thread-local: the child runs in the runtime's memory (CLONE_VM) with the TLS of the thread
+ * that cloned it, which is suspended until execve (CLONE_VFORK). A plain global would be shared
+ * by two containers spawned at once.
+ */
+static __thread int status_fd = -1;
+
+/*
+ * glibc's setgroups, setresgid and setresuid change the credentials of every thread of the
+ * process it believes it is: it signals the JVM's threads, whose list the child inherited,
+ * under a lock one of them may have held at the clone. The child is one thread, so the plain
+ * system calls are what it means, and cannot hang.
+ */
+static int raw_setgroups(size_t count, const gid_t *groups) {
+  return (int)syscall(SYS_setgroups, count, groups);
+}
+
+static int raw_setresgid(gid_t r, gid_t e, gid_t s) {
+  return (int)syscall(SYS_setresgid, r, e, s);
+}
+
+static int raw_setresuid(uid_t r, uid_t e, uid_t s) {
+  return (int)syscall(SYS_setresuid, r, e, s);
+}
 
 /* A bounded string builder on the stack: no allocation. */
 struct text {
@@ -243,6 +266,15 @@ static void phase_start(int control_fd) {
   if (hcn_close_other_fds(status_fd, control_fd) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_START, "close_range", "descriptors of the runtime", errno);
   }
+  /* Tells the parent the child exists and waits for it: time to write its maps and cgroups. */
+  char started = HCN_STATUS_STARTED;
+  ssize_t n;
+  do {
+    n = write(status_fd, &started, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n != 1) {
+    _exit(HCN_EXIT_FAILED); /* nobody reads the status pipe: the parent is gone */
+  }
 }
 
 static void bring_up_loopback(void) {
@@ -290,13 +322,13 @@ static void phase_namespaces(const struct hcn_plan *plan) {
  * builds the file system; phase 17 then has only the hostname left to do.
  */
 static void become_mapped_root(void) {
-  if (setgroups(0, NULL) != 0) {
+  if (raw_setgroups(0, NULL) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setgroups", "none", errno);
   }
-  if (setresgid(0, 0, 0) != 0) {
+  if (raw_setresgid(0, 0, 0) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setresgid", "0 (is gid 0 in gid_map?)", errno);
   }
-  if (setresuid(0, 0, 0) != 0) {
+  if (raw_setresuid(0, 0, 0) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_FILESYSTEM_SETUP, "setresuid", "0 (is uid 0 in uid_map?)", errno);
   }
 }
@@ -408,13 +440,13 @@ static void drop_bounding_set(const struct hcn_plan *plan) {
 }
 
 static void switch_user(const struct hcn_plan *plan) {
-  if (setgroups(plan->group_count, (const gid_t *)plan->groups) != 0) {
+  if (raw_setgroups(plan->group_count, (const gid_t *)plan->groups) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_CAPABILITY_SETUP, "setgroups", "user.groups", errno);
   }
-  if (setresgid(plan->gid, plan->gid, plan->gid) != 0) {
+  if (raw_setresgid(plan->gid, plan->gid, plan->gid) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_CAPABILITY_SETUP, "setresgid", "user.gid", errno);
   }
-  if (setresuid(plan->uid, plan->uid, plan->uid) != 0) {
+  if (raw_setresuid(plan->uid, plan->uid, plan->uid) != 0) {
     fail(HACONIWA_PHASE_CONTAINER_CAPABILITY_SETUP, "setresuid", "user.uid", errno);
   }
 }
@@ -508,8 +540,11 @@ __attribute__((noreturn)) static void phase_exec(const struct hcn_plan *plan) {
   fail(HACONIWA_PHASE_CONTAINER_EXECING, "execve", command, error);
 }
 
-void hcn_child_main(const struct hcn_plan *plan, int status, int control_fd) {
-  status_fd = status;
+int hcn_child_main(void *argument) {
+  const struct hcn_child_start *start = argument;
+  const struct hcn_plan *plan = start->plan;
+  int control_fd = start->control_fd;
+  status_fd = start->status_fd;
   phase_start(control_fd);
   phase_namespaces(plan);
   phase_filesystem(plan, control_fd);

@@ -20,6 +20,9 @@
 /* The one byte the parent writes on the control pipe once cgroups and id maps are in place. */
 #define HCN_CONTROL_GO 'G'
 
+/* The first byte on the status pipe: the child exists and waits for HCN_CONTROL_GO. */
+#define HCN_STATUS_STARTED 'S'
+
 enum hcn_mount_stage { HCN_STAGE_FILESYSTEM = 13, HCN_STAGE_REMOUNT = 16 };
 enum hcn_mount_kind { HCN_MOUNT_FILESYSTEM = 0, HCN_MOUNT_BIND = 1 };
 enum hcn_root_mode { HCN_ROOT_PIVOT = 0, HCN_ROOT_CHROOT = 1 };
@@ -72,6 +75,10 @@ struct hcn_plan {
   char *workdir;
   char **argv; /* NULL-terminated */
   char **envp; /* NULL-terminated */
+  /* For the parent, right after the clone: */
+  char *uid_map;       /* written to /proc/PID/uid_map with a user namespace, else empty */
+  char *gid_map;
+  char **cgroup_procs; /* the cgroup.procs files the child is moved into; NULL-terminated */
 };
 
 /*
@@ -95,9 +102,15 @@ int hcn_seccomp_build(struct hcn_plan *plan);
 /* The number of a system call on this architecture, or -1. */
 int hcn_syscall_number(const char *name);
 
-/* child.c: runs in the cloned child and never returns. */
-__attribute__((noreturn)) void hcn_child_main(const struct hcn_plan *plan, int status_fd,
-                                              int control_fd);
+/* What the cloned child starts from. */
+struct hcn_child_start {
+  const struct hcn_plan *plan;
+  int status_fd;
+  int control_fd;
+};
+
+/* child.c: the entry of the cloned child (a clone(2) function); execs or exits, never returns. */
+int hcn_child_main(void *start);
 
 /* guardian.c: runs in the forked guardian and never returns. */
 __attribute__((noreturn)) void hcn_guardian_main(int watch_fd, char **cgroup_dirs,

@@ -107,6 +107,15 @@ void hcn_guardian_main(int watch_fd, char **cgroup_dirs, const char *state_file,
                        const char *state_dir) {
   /* Its own session: a Ctrl-C on the runtime's terminal must not take the guardian with it. */
   setsid();
+  /* The JVM's handlers came along with the fork; they would run here without a JVM. */
+  struct sigaction standard;
+  memset(&standard, 0, sizeof standard);
+  standard.sa_handler = SIG_DFL;
+  for (int s = 1; s < NSIG; s++) {
+    if (s != SIGKILL && s != SIGSTOP) {
+      sigaction(s, &standard, NULL);
+    }
+  }
   struct sigaction ignore;
   memset(&ignore, 0, sizeof ignore);
   ignore.sa_handler = SIG_IGN;

@@ -7,10 +7,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jni.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -49,11 +52,153 @@ static jintArray int_array(JNIEnv *env, jint a, jint b, jint c) {
  * Raw, so glibc's fork handlers, which the JVM's threads may hold locks for, do not run.
  */
 static long clone_process(uint64_t flags) {
-  return syscall(SYS_clone, (unsigned long)(SIGCHLD | flags), NULL, NULL, NULL, 0UL);
+  /*
+   * The child starts with every signal blocked, so that none reaches the JVM's handlers it
+   * inherited before it resets them (phase 11); the parent's mask is restored at once.
+   */
+  sigset_t all;
+  sigset_t old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  long pid = syscall(SYS_clone, (unsigned long)(SIGCHLD | flags), NULL, NULL, NULL, 0UL);
+  if (pid != 0) {
+    int error = errno;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = error;
+  }
+  return pid;
+}
+
+/* Writes text to a kernel file in one write(2), as cgroup.procs and uid_map require. */
+static int write_file(const char *path, const char *text) {
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return -1;
+  }
+  size_t length = strlen(text);
+  ssize_t n = write(fd, text, length);
+  int error = errno;
+  close(fd);
+  if (n != (ssize_t)length) {
+    errno = n < 0 ? error : EIO;
+    return -1;
+  }
+  return 0;
+}
+
+/*
+ * The parent's part while the child waits before phase 13: its id maps, then its cgroups. Done
+ * here rather than in Java because it is on the fork-to-exec path, and Java's first file writes
+ * of a run (class loading, interpreted code) cost milliseconds where these cost microseconds.
+ * On failure, *what names the step and errno is set.
+ */
+static int prepare_child(const struct hcn_plan *plan, long pid, char *what, size_t size) {
+  char path[64];
+  if (plan->uid_map[0] != '\0') {
+    snprintf(path, sizeof path, "/proc/%ld/uid_map", pid);
+    if (write_file(path, plan->uid_map) != 0) {
+      snprintf(what, size, "writing uid_map [%s] of the container (pid %ld); each outside range must exist on the host and ranges must not overlap", plan->uid_map, pid);
+      return -1;
+    }
+    snprintf(path, sizeof path, "/proc/%ld/gid_map", pid);
+    if (write_file(path, plan->gid_map) != 0) {
+      snprintf(what, size, "writing gid_map [%s] of the container (pid %ld)", plan->gid_map, pid);
+      return -1;
+    }
+  }
+  char number[24];
+  snprintf(number, sizeof number, "%ld", pid);
+  for (char **procs = plan->cgroup_procs; *procs != NULL; procs++) {
+    if (write_file(*procs, number) != 0) {
+      snprintf(what, size, "moving the container (pid %ld) into %s", pid, *procs);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* The container child's stack: it runs on it from clone until execve. */
+#define HCN_CHILD_STACK (256 * 1024)
+
+/*
+ * One spawn, shared by the JNI thread and the spawner thread; the last of the two to let go of
+ * it frees it, since either may finish first.
+ */
+struct spawn {
+  struct hcn_plan *plan;
+  struct hcn_child_start start;
+  pid_t pid; /* written by the kernel (CLONE_PARENT_SETTID) before the child runs */
+  int clone_error;
+  int references;
+};
+
+static void spawn_release(struct spawn *spawn) {
+  if (__atomic_sub_fetch(&spawn->references, 1, __ATOMIC_ACQ_REL) == 0) {
+    hcn_plan_free(spawn->plan);
+    free(spawn);
+  }
+}
+
+/*
+ * The spawner thread clones the child the way posix_spawn does: CLONE_VM, so that no page table
+ * of the JVM is copied (and none torn down at execve), and CLONE_VFORK, so that the thread whose
+ * memory and TLS the child borrows is suspended until the child execs. It then stays until the
+ * child has exited, because the child's parent-death signal is tied to the thread that cloned
+ * it, not to the process: only the runtime's death may fire it.
+ */
+static void *spawner_main(void *argument) {
+  struct spawn *spawn = argument;
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  char *stack = mmap(NULL, HCN_CHILD_STACK + page, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+  if (stack == MAP_FAILED) {
+    spawn->clone_error = errno;
+  } else {
+    mprotect(stack, page, PROT_NONE); /* a guard below the stack; without one, merely unguarded */
+    int flags = CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID | SIGCHLD | (int)spawn->plan->clone_flags;
+    if (clone(hcn_child_main, stack + page + HCN_CHILD_STACK, flags, &spawn->start, &spawn->pid) < 0) {
+      spawn->clone_error = errno;
+    }
+    munmap(stack, HCN_CHILD_STACK + page);
+  }
+  /* The parent's copies: from now on only the child (until execve) holds these ends. */
+  close(spawn->start.status_fd);
+  close(spawn->start.control_fd);
+  pid_t pid = spawn->clone_error == 0 ? __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE) : 0;
+  spawn_release(spawn);
+  if (pid > 0) {
+    siginfo_t info;
+    /* WNOWAIT: the runtime reaps the child itself (Native.waitpid) and reads its status. */
+    while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT | __WALL) < 0 && errno == EINTR) {
+    }
+  }
+  return NULL;
+}
+
+static int start_spawner(struct spawn *spawn) {
+  /* The spawner, and so the child, start with every signal blocked: none may run a JVM handler. */
+  sigset_t all;
+  sigset_t old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+  pthread_t thread;
+  int error = pthread_create(&thread, &attributes, spawner_main, spawn);
+  pthread_attr_destroy(&attributes);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  return error;
+}
+
+static void reap(pid_t pid) {
+  while (waitpid(pid, NULL, __WALL) < 0 && errno == EINTR) {
+  }
 }
 
 JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEnv *env, jclass cls,
-                                                                         jbyteArray bytes) {
+                                                                         jbyteArray bytes,
+                                                                         jboolean release) {
   (void)cls;
   jsize length = (*env)->GetArrayLength(env, bytes);
   uint8_t *copy = malloc(length > 0 ? (size_t)length : 1);
@@ -62,17 +207,19 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
     return NULL;
   }
   (*env)->GetByteArrayRegion(env, bytes, 0, length, (jbyte *)copy);
-  const char *error = NULL;
-  struct hcn_plan *plan = hcn_plan_read(copy, (size_t)length, &error);
+  const char *problem = NULL;
+  struct hcn_plan *plan = hcn_plan_read(copy, (size_t)length, &problem);
   free(copy);
   if (plan == NULL) {
-    throw_state(env, error);
+    throw_state(env, problem);
     return NULL;
   }
+  struct spawn *spawn = calloc(1, sizeof *spawn);
   int status[2];
   int control[2];
-  if (pipe2(status, O_CLOEXEC) != 0) {
-    throw_io(env, "spawn: pipe2 (status)", errno);
+  if (spawn == NULL || pipe2(status, O_CLOEXEC) != 0) {
+    throw_io(env, "spawn: pipe2 (status)", spawn == NULL ? ENOMEM : errno);
+    free(spawn);
     hcn_plan_free(plan);
     return NULL;
   }
@@ -80,24 +227,92 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
     throw_io(env, "spawn: pipe2 (control)", errno);
     close(status[0]);
     close(status[1]);
+    free(spawn);
     hcn_plan_free(plan);
     return NULL;
   }
-  long pid = clone_process(plan->clone_flags);
-  if (pid == 0) {
-    hcn_child_main(plan, status[1], control[0]);
-  }
-  int clone_error = errno;
-  hcn_plan_free(plan);
-  close(status[1]);
-  close(control[0]);
-  if (pid < 0) {
+  spawn->plan = plan;
+  spawn->start = (struct hcn_child_start){plan, status[1], control[0]};
+  spawn->references = 2;
+  int error = start_spawner(spawn);
+  if (error != 0) {
     close(status[0]);
+    close(status[1]);
+    close(control[0]);
     close(control[1]);
-    throw_io(env, "spawn: clone", clone_error);
+    free(spawn);
+    hcn_plan_free(plan);
+    throw_io(env, "spawn: pthread_create", error);
     return NULL;
   }
-  return int_array(env, (jint)pid, status[0], control[1]);
+  char started = 0;
+  ssize_t n;
+  do {
+    n = read(status[0], &started, 1);
+  } while (n < 0 && errno == EINTR);
+  if (n == 1 && started != HCN_STATUS_STARTED) {
+    /* A failure record instead: a step of phase 11 failed. */
+    struct hcn_failure failure;
+    memset(&failure, 0, sizeof failure);
+    ((char *)&failure)[0] = started;
+    size_t have = 1;
+    while (have < sizeof failure && (n = read(status[0], (char *)&failure + have, sizeof failure - have)) != 0) {
+      if (n > 0) {
+        have += (size_t)n;
+      } else if (errno != EINTR) {
+        break;
+      }
+    }
+    pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
+    close(status[0]);
+    close(control[1]);
+    spawn_release(spawn);
+    reap(pid);
+    char what[512];
+    failure.step[sizeof failure.step - 1] = '\0';
+    failure.detail[sizeof failure.detail - 1] = '\0';
+    snprintf(what, sizeof what, "phase %d CONTAINER_START: %s %s", failure.phase, failure.step, failure.detail);
+    throw_io(env, what, failure.magic == HCN_FAILURE_MAGIC ? failure.error : EPROTO);
+    return NULL;
+  }
+  if (n != 1) {
+    /* End of file: clone failed, or the child died before phase 11 ended. */
+    error = spawn->clone_error;
+    pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
+    close(status[0]);
+    close(control[1]);
+    spawn_release(spawn);
+    if (error == 0 && pid > 0) {
+      reap(pid);
+    }
+    throw_io(env, error != 0 ? "spawn: clone" : "spawn: the child died before it started", error != 0 ? error : ECHILD);
+    return NULL;
+  }
+  pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
+  char what[768];
+  if (prepare_child(plan, pid, what, sizeof what) != 0) {
+    error = errno;
+    spawn_release(spawn);
+    /* The child waits for its go and gets end of file instead; it is killed to be sure. */
+    close(control[1]);
+    close(status[0]);
+    kill(pid, SIGKILL);
+    reap(pid);
+    throw_io(env, what, error);
+    return NULL;
+  }
+  spawn_release(spawn);
+  int control_fd = control[1];
+  if (release) {
+    char go = HCN_CONTROL_GO;
+    do {
+      n = write(control_fd, &go, 1);
+    } while (n < 0 && errno == EINTR);
+    /* A failed write leaves the child at end of file: it exits, and its status says so. */
+    close(control_fd);
+    control_fd = -1;
+  }
+  return int_array(env, (jint)pid, status[0], control_fd);
 }
 
 static char *utf_copy(JNIEnv *env, jstring string) {

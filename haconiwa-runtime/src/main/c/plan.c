@@ -165,6 +165,9 @@ struct hcn_plan *hcn_plan_read(const uint8_t *bytes, size_t length, const char *
   plan->workdir = read_string(&c);
   plan->argv = read_strings(&c);
   plan->envp = read_strings(&c);
+  plan->uid_map = read_string(&c);
+  plan->gid_map = read_string(&c);
+  plan->cgroup_procs = read_strings(&c);
   if (c.failed || c.offset != c.length) {
     *error = c.failed ? "the plan is truncated or out of memory" : "the plan has trailing bytes";
     hcn_plan_free(plan);
@@ -203,5 +206,8 @@ void hcn_plan_free(struct hcn_plan *plan) {
   free(plan->workdir);
   free_strings(plan->argv);
   free_strings(plan->envp);
+  free(plan->uid_map);
+  free(plan->gid_map);
+  free_strings(plan->cgroup_procs);
   free(plan);
 }

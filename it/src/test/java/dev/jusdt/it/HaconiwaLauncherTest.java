@@ -17,12 +17,15 @@ class HaconiwaLauncherTest {
 
   @TempDir Path dir;
 
+  @TempDir static Path cache;
+
   static Tools.Result haconiwa(String... args) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(
         new java.util.ArrayList<>(List.of(System.getProperty("haconiwa.launcher"))));
     builder.command().addAll(List.of(args));
     builder.environment().put("HACONIWA_JAR", Tools.jar("jar.haconiwa-runtime-all").toString());
     builder.environment().put("HACONIWA_JAVA", Tools.java());
+    builder.environment().put("HACONIWA_CACHE_DIR", cache.toString());
     Process process = builder.redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -35,6 +38,8 @@ class HaconiwaLauncherTest {
     Tools.Result path = haconiwa("probes", "--path");
 
     assertThat(help.exit()).as(help.output()).isZero();
+    // The first run left a class-data archive for the next ones.
+    assertThat(cache).isDirectoryContaining("glob:**/haconiwa-*.jsa");
     assertThat(help.output()).contains("Usage: haconiwa").contains("run").contains("probes");
     assertThat(path.exit()).as(path.output()).isZero();
     assertThat(Path.of(path.output().strip())).isRegularFile();

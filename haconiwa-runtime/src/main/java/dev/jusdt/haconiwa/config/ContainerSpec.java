@@ -54,7 +54,28 @@ public record ContainerSpec(
     List<Hook> hooks,
     Path file) {
 
-  /** Copies every collection, so a spec never changes. */
+  /**
+   * Copies every collection, so a spec never changes.
+   *
+   * @param name see the record's name
+   * @param hostname see the record's hostname
+   * @param rootfs see the record's rootfs
+   * @param namespaces see the record's namespaces
+   * @param uidMap see the record's uidMap
+   * @param gidMap see the record's gidMap
+   * @param mounts see the record's mounts
+   * @param cgroup see the record's cgroup
+   * @param rlimits see the record's rlimits
+   * @param capabilities see the record's capabilities
+   * @param seccomp see the record's seccomp
+   * @param user see the record's user
+   * @param noNewPrivileges see the record's noNewPrivileges
+   * @param env see the record's env
+   * @param workdir see the record's workdir
+   * @param command see the record's command
+   * @param hooks see the record's hooks
+   * @param file see the record's file
+   */
   public ContainerSpec {
     namespaces = namespaces.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(namespaces));
     uidMap = List.copyOf(uidMap);
@@ -173,7 +194,15 @@ public record ContainerSpec(
   public record Mount(
       MountType type, Optional<Path> source, String target, boolean readonly, List<String> options) {
 
-    /** Copies the options. */
+    /**
+     * Copies the options.
+     *
+     * @param type see the record's type
+     * @param source see the record's source
+     * @param target see the record's target
+     * @param readonly see the record's readonly
+     * @param options see the record's options
+     */
     public Mount {
       options = List.copyOf(options);
     }
@@ -237,7 +266,12 @@ public record ContainerSpec(
    */
   public record Capabilities(Mode mode, Set<Capability> listed) {
 
-    /** Copies the set. */
+    /**
+     * Copies the set.
+     *
+     * @param mode see the record's mode
+     * @param listed see the record's listed
+     */
     public Capabilities {
       listed = listed.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(listed));
     }
@@ -276,7 +310,13 @@ public record ContainerSpec(
    */
   public record Seccomp(List<String> deny, List<Integer> numbers, int errno) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param deny see the record's deny
+     * @param numbers see the record's numbers
+     * @param errno see the record's errno
+     */
     public Seccomp {
       deny = List.copyOf(deny);
       numbers = List.copyOf(numbers);
@@ -301,7 +341,13 @@ public record ContainerSpec(
    */
   public record User(long uid, long gid, List<Long> groups) {
 
-    /** Copies the groups. */
+    /**
+     * Copies the groups.
+     *
+     * @param uid see the record's uid
+     * @param gid see the record's gid
+     * @param groups see the record's groups
+     */
     public User {
       groups = List.copyOf(groups);
     }
@@ -343,7 +389,15 @@ public record ContainerSpec(
   public record Hook(
       HookPoint at, int phase, Optional<String> text, OptionalLong number, List<String> run) {
 
-    /** Copies the command. */
+    /**
+     * Copies the command.
+     *
+     * @param at see the record's at
+     * @param phase see the record's phase
+     * @param text see the record's text
+     * @param number see the record's number
+     * @param run see the record's run
+     */
     public Hook {
       run = List.copyOf(run);
     }

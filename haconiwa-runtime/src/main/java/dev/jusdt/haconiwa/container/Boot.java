@@ -2,23 +2,19 @@ package dev.jusdt.haconiwa.container;
 
 import dev.jusdt.haconiwa.config.ContainerSpec;
 import dev.jusdt.haconiwa.config.ContainerSpec.HookPoint;
-import dev.jusdt.haconiwa.config.ContainerSpec.IdMapping;
 import dev.jusdt.haconiwa.config.Namespace;
 import dev.jusdt.haconiwa.probe.HaconiwaProbes;
 import dev.jusdt.haconiwa.probe.Phases;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * One container boot, from supervisor start to cleanup, firing the parent-side phases at the
@@ -65,7 +61,7 @@ final class Boot {
           + " or give one after --, e.g. haconiwa run " + spec.file().getFileName() + " -- /bin/sh");
     }
     Path rootfs = realRootfs();
-    byte[] plan = plan(rootfs);
+    int lastCapability = lastCapability();
     HaconiwaProbes.probeBoottime(Phases.PHASE_START_SV);
     claimName();
     boolean started = false;
@@ -78,6 +74,7 @@ final class Boot {
       state = new ContainerState(state.name(), state.runtimePid(), state.runtimeStart(), 0, 0,
           state.started(), state.command(), cgroups.directories(), state.file());
       write(state);
+      byte[] plan = plan(rootfs, lastCapability);
       startGuardian();
       installShutdownHook();
       hooks.fire(HookPoint.BEFORE_FORK, 0);
@@ -89,10 +86,16 @@ final class Boot {
         throw new RunFailure(ExitCodes.RUNTIME_FAILED, "stopped by a signal before the container started");
       }
       HaconiwaProbes.probeBoottime(Phases.PHASE_START_FORK);
-      int[] child = spawn(plan);
+      boolean hooksAfterFork = false;
+      for (ContainerSpec.Hook hook : spec.hooks()) {
+        hooksAfterFork |= hook.at() == HookPoint.AFTER_FORK;
+      }
+      int[] child = spawn(plan, !hooksAfterFork);
       pid = child[0];
       statusFd = child[1];
-      release(child[2]);
+      if (hooksAfterFork) {
+        release(child[2]);
+      }
       write(state.withPid(pid, ProcessInfo.startTicks(pid).orElse(0)));
       awaitExec();
       HaconiwaProbes.probeBoottime(Phases.PHASE_END_SETUP);
@@ -131,15 +134,17 @@ final class Boot {
     }
   }
 
-  private byte[] plan(Path rootfs) throws RunFailure {
-    int lastCapability;
+  private static int lastCapability() {
     try {
-      lastCapability = Integer.parseInt(KernelFiles.read(Path.of("/proc/sys/kernel/cap_last_cap")).trim());
+      return Integer.parseInt(KernelFiles.read(Path.of("/proc/sys/kernel/cap_last_cap")).trim());
     } catch (IOException | NumberFormatException e) {
-      lastCapability = 40;
+      return 40; // CAP_CHECKPOINT_RESTORE, the last one Linux 5.9 to 6.x know
     }
+  }
+
+  private byte[] plan(Path rootfs, int lastCapability) throws RunFailure {
     try {
-      return ChildPlan.of(spec, rootfs, lastCapability);
+      return ChildPlan.of(spec, rootfs, lastCapability, cgroups.directories());
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ExitCodes.RUNTIME_FAILED, e.getMessage(), e);
     }
@@ -206,26 +211,21 @@ final class Boot {
     }
   }
 
-  private static int[] spawn(byte[] plan) throws RunFailure {
+  private int[] spawn(byte[] plan, boolean release) throws RunFailure {
     try {
-      return Native.spawn(plan);
+      return Native.spawn(plan, release);
     } catch (IOException e) {
-      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot start the container: " + e.getMessage(), e);
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot start container " + spec.name() + ": " + e.getMessage(), e);
     }
   }
 
-  /** Maps ids, moves the child into its cgroups, then lets it go on past phase 12. */
+  /** Runs the after_fork hooks while the child waits in its cgroups, then lets it go on. */
   private void release(int controlFd) throws RunFailure {
     try {
-      if (spec.has(Namespace.USER)) {
-        writeMap("uid_map", spec.uidMap());
-        writeMap("gid_map", spec.gidMap());
-      }
-      cgroups.join(pid);
       hooks.fire(HookPoint.AFTER_FORK, pid);
       Native.writeByte(controlFd, 'G');
     } catch (IOException e) {
-      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "setting up container " + spec.name() + " (pid " + pid
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "releasing container " + spec.name() + " (pid " + pid
           + "): " + e.getMessage(), e);
     } finally {
       try {
@@ -233,18 +233,6 @@ final class Boot {
       } catch (IOException e) {
         // the descriptor is released either way; the child sees the end of the pipe
       }
-    }
-  }
-
-  private void writeMap(String file, List<IdMapping> map) throws IOException {
-    String lines = map.stream().map(IdMapping::toString).collect(Collectors.joining("\n", "", "\n"));
-    Path path = Path.of("/proc", Integer.toString(pid), file);
-    try {
-      // The kernel takes a map in a single write.
-      Files.write(path, lines.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new IOException("writing " + file + " [" + lines.strip().replace("\n", ", ") + "]: " + e.getMessage()
-          + "; each outside range must exist on the host and ranges must not overlap", e);
     }
   }
 

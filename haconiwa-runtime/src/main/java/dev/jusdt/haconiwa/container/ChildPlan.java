@@ -43,9 +43,10 @@ final class ChildPlan {
    * @param spec the container
    * @param rootfs its root, resolved to a real path
    * @param lastCapability {@code /proc/sys/kernel/cap_last_cap}
+   * @param cgroupDirectories the cgroups the parent moves the child into
    * @return the bytes for {@link Native#spawn}
    */
-  static byte[] of(ContainerSpec spec, Path rootfs, int lastCapability) {
+  static byte[] of(ContainerSpec spec, Path rootfs, int lastCapability, List<Path> cgroupDirectories) {
     ChildPlan plan = new ChildPlan();
     plan.u32(MAGIC);
     plan.u32(VERSION);
@@ -91,6 +92,13 @@ final class ChildPlan {
       env.add(variable.getKey() + "=" + variable.getValue());
     }
     plan.strings(env);
+    boolean user = spec.has(Namespace.USER);
+    plan.string(user ? idMap(spec.uidMap()) : "");
+    plan.string(user ? idMap(spec.gidMap()) : "");
+    plan.u32(cgroupDirectories.size());
+    for (Path directory : cgroupDirectories) {
+      plan.string(directory.resolve("cgroup.procs").toString());
+    }
     return plan.out.toByteArray();
   }
 
@@ -164,6 +172,15 @@ final class ChildPlan {
     }
     options.addAll(mount.options());
     return String.join(",", options);
+  }
+
+  /** The lines of uid_map or gid_map, which the kernel takes in one write. */
+  private static String idMap(List<ContainerSpec.IdMapping> map) {
+    StringBuilder lines = new StringBuilder();
+    for (ContainerSpec.IdMapping mapping : map) {
+      lines.append(mapping).append('\n');
+    }
+    return lines.toString();
   }
 
   private void bool(boolean value) {

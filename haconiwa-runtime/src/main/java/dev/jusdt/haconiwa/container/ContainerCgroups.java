@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -24,10 +25,14 @@ final class ContainerCgroups {
   /** How long cleanup keeps trying to empty and remove a cgroup: 500 x 10 ms. */
   private static final int ATTEMPTS = 500;
 
-  private final Map<Hierarchy, Path> directories;
+  /*
+   * Keyed by directory, not by Hierarchy: that is a record, and the first record hashCode in a
+   * JVM bootstraps ObjectMethods through invokedynamic, some 30 ms of a boot.
+   */
+  private final Map<Path, Hierarchy> directories;
   private final Cgroup limits;
 
-  private ContainerCgroups(Map<Hierarchy, Path> directories, Cgroup limits) {
+  private ContainerCgroups(Map<Path, Hierarchy> directories, Cgroup limits) {
     this.directories = directories;
     this.limits = limits;
   }
@@ -39,7 +44,7 @@ final class ContainerCgroups {
    *     is removed again
    */
   static ContainerCgroups create(CgroupLayout layout, String name, Cgroup limits) throws RunFailure {
-    Map<Hierarchy, Path> directories = new LinkedHashMap<>();
+    Map<Path, Hierarchy> directories = new LinkedHashMap<>();
     List<String> controllers = new ArrayList<>();
     if (limits.memoryBytes().isPresent()) {
       controllers.add("memory");
@@ -55,17 +60,20 @@ final class ContainerCgroups {
           ExitCodes.RUNTIME_FAILED,
           "cgroup." + controller + ": this machine has no " + controller + " controller (no cgroup v1 hierarchy"
               + " and not in cgroup v2's cgroup.controllers); remove the limit or enable the controller"));
-      directories.put(hierarchy, hierarchy.mountPoint().resolve(limits.parent()).resolve(name));
+      directories.put(hierarchy.mountPoint().resolve(limits.parent()).resolve(name), hierarchy);
     }
-    layout.tracking().ifPresent(h -> directories.putIfAbsent(h, h.mountPoint().resolve(limits.parent()).resolve(name)));
+    Optional<Hierarchy> tracking = layout.tracking();
+    if (tracking.isPresent()) {
+      directories.putIfAbsent(tracking.get().mountPoint().resolve(limits.parent()).resolve(name), tracking.get());
+    }
     if (directories.isEmpty()) {
       throw new RunFailure(ExitCodes.RUNTIME_FAILED, "no cgroup hierarchy is mounted (see /proc/self/mountinfo);"
           + " mount cgroup2 on /sys/fs/cgroup or the v1 hierarchies under it");
     }
     ContainerCgroups cgroups = new ContainerCgroups(directories, limits);
     try {
-      for (Map.Entry<Hierarchy, Path> entry : directories.entrySet()) {
-        cgroups.make(entry.getKey(), entry.getValue());
+      for (Map.Entry<Path, Hierarchy> entry : directories.entrySet()) {
+        cgroups.make(entry.getValue(), entry.getKey());
       }
       cgroups.writeLimits();
     } catch (IOException e) {
@@ -124,9 +132,9 @@ final class ContainerCgroups {
   }
 
   private void writeLimits() throws IOException {
-    for (Map.Entry<Hierarchy, Path> entry : directories.entrySet()) {
-      Hierarchy h = entry.getKey();
-      Path dir = entry.getValue();
+    for (Map.Entry<Path, Hierarchy> entry : directories.entrySet()) {
+      Hierarchy h = entry.getValue();
+      Path dir = entry.getKey();
       boolean v2 = h.unified();
       if (h.controllers().contains("memory") && limits.memoryBytes().isPresent()) {
         String bytes = Long.toString(limits.memoryBytes().getAsLong());
@@ -168,22 +176,15 @@ final class ContainerCgroups {
 
   /** The directories, one per hierarchy. */
   List<Path> directories() {
-    return List.copyOf(directories.values());
-  }
-
-  /** Moves a process into every one of the container's cgroups. */
-  void join(long pid) throws IOException {
-    for (Path dir : directories.values()) {
-      write(dir.resolve("cgroup.procs"), Long.toString(pid));
-    }
+    return List.copyOf(directories.keySet());
   }
 
   /** How many times the memory limit made the kernel kill a process (v1 oom_control, v2 memory.events). */
   OptionalLong oomKills() {
-    for (Map.Entry<Hierarchy, Path> entry : directories.entrySet()) {
-      if (entry.getKey().controllers().contains("memory") && limits.memoryBytes().isPresent()) {
-        String file = entry.getKey().unified() ? "memory.events" : "memory.oom_control";
-        return counter(entry.getValue().resolve(file), "oom_kill");
+    for (Map.Entry<Path, Hierarchy> entry : directories.entrySet()) {
+      if (entry.getValue().controllers().contains("memory") && limits.memoryBytes().isPresent()) {
+        String file = entry.getValue().unified() ? "memory.events" : "memory.oom_control";
+        return counter(entry.getKey().resolve(file), "oom_kill");
       }
     }
     return OptionalLong.empty();
@@ -191,9 +192,9 @@ final class ContainerCgroups {
 
   /** How many times a fork or clone failed at the pids limit. */
   OptionalLong pidsLimitHits() {
-    for (Map.Entry<Hierarchy, Path> entry : directories.entrySet()) {
-      if (entry.getKey().controllers().contains("pids") && limits.pids().isPresent()) {
-        return counter(entry.getValue().resolve("pids.events"), "max");
+    for (Map.Entry<Path, Hierarchy> entry : directories.entrySet()) {
+      if (entry.getValue().controllers().contains("pids") && limits.pids().isPresent()) {
+        return counter(entry.getKey().resolve("pids.events"), "max");
       }
     }
     return OptionalLong.empty();

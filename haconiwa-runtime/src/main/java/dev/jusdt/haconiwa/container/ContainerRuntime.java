@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.util.Optional;
 
 /**
- * Runs containers and signals running ones. The boot runs on the calling thread, which must
- * outlive the container: the container's parent-death signal is tied to it.
+ * Runs containers and signals running ones. A boot runs on the calling thread; the container is
+ * cloned by a native thread that lives as long as it does, so that its parent-death signal
+ * fires only when the runtime's process dies.
  */
 public final class ContainerRuntime {
 

@@ -30,7 +30,19 @@ public record ContainerState(
     List<Path> cgroups,
     Path file) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param name see the record's name
+   * @param runtimePid see the record's runtimePid
+   * @param runtimeStart see the record's runtimeStart
+   * @param pid see the record's pid
+   * @param pidStart see the record's pidStart
+   * @param started see the record's started
+   * @param command see the record's command
+   * @param cgroups see the record's cgroups
+   * @param file see the record's file
+   */
   public ContainerState {
     command = List.copyOf(command);
     cgroups = List.copyOf(cgroups);

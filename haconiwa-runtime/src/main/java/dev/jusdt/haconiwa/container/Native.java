@@ -19,12 +19,16 @@ final class Native {
   }
 
   /**
-   * Clones the container child, which follows the plan up to execve.
+   * Clones the container child, which follows the plan up to execve; writes its id maps and
+   * moves it into its cgroups while it waits before phase 13.
    *
+   * @param release whether to let the child go on at once; if false, one byte on the returned
+   *     control pipe does it (after the after_fork hooks)
    * @return the child's pid, the read end of its status pipe (end of file once it exec'd, or a
-   *     failure record), and the write end of its control pipe (one byte lets it go on)
+   *     failure record), and the write end of its control pipe, or -1 if released
+   * @throws IOException if clone, a map or a cgroup write failed; the child is then reaped
    */
-  static native int[] spawn(byte[] plan) throws IOException;
+  static native int[] spawn(byte[] plan, boolean release) throws IOException;
 
   /**
    * Forks the guardian, which cleans up after the runtime if the runtime dies first.

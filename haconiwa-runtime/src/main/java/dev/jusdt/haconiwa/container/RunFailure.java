@@ -6,8 +6,10 @@ package dev.jusdt.haconiwa.container;
  */
 public final class RunFailure extends Exception {
 
+  /** The serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The exit status the runtime should end with. */
   private final int exitCode;
 
   /**

@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record RunResult(int exitCode, List<String> notes) {
 
-  /** Copies the notes. */
+  /**
+   * Copies the notes.
+   *
+   * @param exitCode see the record's exitCode
+   * @param notes see the record's notes
+   */
   public RunResult {
     notes = List.copyOf(notes);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,38 @@ class ContainerBootTest {
     assertThat(lines[2].trim().split("\\s+")).containsExactly("0", "100000", "65536");
     // In its own cgroup namespace, the container's cgroups are its roots.
     assertThat(result.out()).containsPattern("(?m)^0::/$");
+    Leftovers.assertNone(name, rootfs);
+  }
+
+  @Test
+  void hooksRunHostCommandsAtTheirPointsWithTheContainersPid() throws Exception {
+    String name = name();
+    Path log = dir.resolve(name + ".log");
+    String hook = "[/bin/sh, -c, 'echo $HACONIWA_HOOK $HACONIWA_NAME $HACONIWA_PID >> " + log + "']";
+    Cli.Result result = run(name, """
+        hooks:
+          - {at: before_fork, probe: 123, run: %1$s}
+          - {at: after_fork, probe: 124, run: %1$s}
+          - {at: teardown, probe: 125, run: %1$s}
+        """.formatted(hook), "/bin/sh", "-c", "echo started");
+
+    assertThat(result.exit()).as(result.toString()).isZero();
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).isEqualTo("before_fork " + name + " 0");
+    String pid = lines.get(1).split(" ")[2];
+    assertThat(Long.parseLong(pid)).isPositive();
+    assertThat(lines.get(1)).isEqualTo("after_fork " + name + " " + pid);
+    assertThat(lines.get(2)).isEqualTo("teardown " + name + " " + pid);
+  }
+
+  @Test
+  void failingBeforeForkHookStopsTheStart() throws Exception {
+    String name = name();
+    Cli.Result result = run(name, "hooks: [{at: before_fork, probe: 123, run: [/bin/false]}]\n", "/bin/true");
+
+    assertThat(result.exit()).as(result.toString()).isEqualTo(125);
+    assertThat(result.err()).contains("hook before_fork [/bin/false] exited with 1; the container is not started");
     Leftovers.assertNone(name, rootfs);
   }
 

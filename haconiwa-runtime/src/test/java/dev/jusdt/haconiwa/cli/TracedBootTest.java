@@ -74,17 +74,23 @@ class TracedBootTest {
     List<Firing> firings = new ArrayList<>();
     Cli.Result run;
     long runtimePid;
+    String output;
     Process tracer = startTracer(library);
     try {
       Cli.Running running = cli.start("run", "-v", file.toString());
       runtimePid = running.pid();
       run = running.await();
-      Thread.sleep(300); // bpftrace prints from a ring buffer it polls
+      // bpftrace prints from a ring buffer it polls: wait for the runtime's last phase, CLEANUP.
+      String last = "B " + runtimePid + " 6 ";
+      for (int i = 0; i < 300 && !seen().contains(last); i++) {
+        Thread.sleep(100);
+      }
+      output = seen();
     } finally {
-      tracer.destroy();
-      tracer.waitFor(10, TimeUnit.SECONDS);
+      // Its output is all there; a loaded machine can take long over a graceful detach.
+      tracer.destroyForcibly();
+      tracer.waitFor(30, TimeUnit.SECONDS);
     }
-    String output = traceOutput.get(10, TimeUnit.SECONDS);
     Matcher m = Pattern.compile("(?m)^([BCM]) (\\d+) (\\d+) (-?\\d+) (\\d+)$").matcher(output);
     while (m.find()) {
       firings.add(new Firing(m.group(1).charAt(0), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
@@ -111,7 +117,13 @@ class TracedBootTest {
     assertThat(firings).as("the hook's probe-misc").contains(new Firing('M', runtimePid, 123, 4242));
   }
 
-  private static CompletableFuture<String> traceOutput;
+  private static final StringBuilder SEEN = new StringBuilder();
+
+  private static String seen() {
+    synchronized (SEEN) {
+      return SEEN.toString();
+    }
+  }
 
   /** bpftrace on the library path, returned once it has attached. */
   private static Process startTracer(String library) throws Exception {
@@ -122,28 +134,28 @@ class TracedBootTest {
         """.formatted(library);
     Process tracer = new ProcessBuilder("bpftrace", "-e", script).redirectErrorStream(true).start();
     CompletableFuture<Void> attached = new CompletableFuture<>();
-    StringBuilder seen = new StringBuilder();
-    traceOutput = CompletableFuture.supplyAsync(() -> {
+    Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(tracer.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = in.readLine()) != null) {
-          synchronized (seen) {
-            seen.append(line).append('\n');
+          synchronized (SEEN) {
+            SEEN.append(line).append('\n');
           }
           if (line.startsWith("Attaching")) {
             attached.complete(null);
           }
         }
       } catch (java.io.IOException e) {
-        seen.append("(read failed: ").append(e).append(")\n");
+        synchronized (SEEN) {
+          SEEN.append("(read failed: ").append(e).append(")\n");
+        }
       }
       attached.complete(null);
-      synchronized (seen) {
-        return seen.toString();
-      }
-    });
+    }, "bpftrace-output");
+    reader.setDaemon(true);
+    reader.start();
     attached.get(60, TimeUnit.SECONDS);
-    assertThat(tracer.isAlive()).as("bpftrace attached: " + seen).isTrue();
+    assertThat(tracer.isAlive()).as("bpftrace attached: " + seen()).isTrue();
     Thread.sleep(500); // "Attaching" comes just before the uprobes are in place
     return tracer;
   }

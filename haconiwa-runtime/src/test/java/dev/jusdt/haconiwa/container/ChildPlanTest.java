@@ -34,7 +34,7 @@ class ChildPlanTest {
 
   @Test
   void planStartsWithMagicAndVersionAsPlanCReadsThem() throws Exception {
-    byte[] plan = ChildPlan.of(spec(""), Path.of("/r"), 40);
+    byte[] plan = ChildPlan.of(spec(""), Path.of("/r"), 40, java.util.List.of());
 
     ByteBuffer buffer = ByteBuffer.wrap(plan).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(buffer.getInt()).isEqualTo(0x504e4348);
@@ -46,7 +46,7 @@ class ChildPlanTest {
   void nulInAnArgumentIsRefusedBeforeItReachesC() throws Exception {
     ContainerSpec spec = spec("").withCommand(java.util.List.of("/bin/echo", "a\0b"));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChildPlan.of(spec, Path.of("/r"), 40))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChildPlan.of(spec, Path.of("/r"), 40, java.util.List.of()))
         .hasMessageContaining("a NUL character cannot reach a system call: a?b");
   }
 }
