@@ -121,7 +121,7 @@ class AnyDeclarationsPropertyTest {
         });
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void javacNeverCrashesAndErrorsAreTheProcessors(
       @ForAll("members") List<Member> members,
       @ForAll("kinds") String kind,
