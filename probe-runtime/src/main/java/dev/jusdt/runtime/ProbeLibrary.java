@@ -53,10 +53,17 @@ import java.util.Optional;
  *
  * <p>The JVM lets one class loader load a given native library file: if a second copy of
  * probe-runtime, in another class loader (a second web application, say), loads the same library,
- * {@code System.load} fails with "already loaded in another classloader"; this class then warns and
- * returns {@code false}. The JVM also binds a class's {@code native} methods only to libraries
- * loaded by that class's own loader, and the library is loaded by probe-runtime's loader: keep
- * probe-runtime and the probe classes in the same class loader.
+ * {@code System.load} fails with "already loaded in another classloader"; this class then warns
+ * once and returns {@code false}, and the second loader's probes are no-ops for as long as it
+ * lives, even after the first is gone. The JVM also binds a class's {@code native} methods only to
+ * libraries loaded by that class's own loader, and the library is loaded by probe-runtime's
+ * loader: keep probe-runtime and the probe classes in the same class loader.
+ *
+ * <p>When the class loader that loaded the library is garbage collected, the JVM unloads the
+ * library ({@code dlclose}; it leaves {@code /proc/<pid>/maps}). A class loader created after that
+ * loads it again from the same path, and its probes work: the kernel raises the semaphores of the
+ * new mapping for a tracer that attached by path, without the tracer doing anything. (Tested with
+ * JDK 17 and 25 by the {@code it} module's ClassLoadersTest.)
  *
  * <p>On JDK 24 and later, loading a native library is a restricted operation: start the JVM with
  * {@code --enable-native-access=ALL-UNNAMED} (or name the module holding probe-runtime) to avoid a

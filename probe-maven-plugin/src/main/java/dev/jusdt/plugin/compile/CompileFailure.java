@@ -5,6 +5,10 @@ import java.util.List;
 /** The message of a failed compilation: a hint for a known cause first, then the evidence. */
 final class CompileFailure {
 
+  /** How to build anyway, for every failure of the build environment. */
+  static final String SKIP_HINT =
+      " (or build without the probe library, whose probes are then no-ops: -Dusdt.skip=true)";
+
   private CompileFailure() {}
 
   /**
@@ -18,11 +22,16 @@ final class CompileFailure {
    */
   static String message(String library, List<String> command, int exitCode, String output) {
     StringBuilder message = new StringBuilder();
-    if (output.contains("sys/sdt.h: No such file")) {
-      message.append("<sys/sdt.h> not found: apt-get install systemtap-sdt-dev\n");
-    } else if (output.contains("jni.h: No such file")) {
+    // gcc says "sys/sdt.h: No such file or directory", clang "'sys/sdt.h' file not found".
+    if (output.contains("sys/sdt.h: No such file") || output.contains("'sys/sdt.h' file not found")) {
+      message.append("<sys/sdt.h> not found: apt-get install systemtap-sdt-dev")
+          .append(SKIP_HINT)
+          .append('\n');
+    } else if (output.contains("jni.h: No such file") || output.contains("'jni.h' file not found")) {
       message.append("<jni.h> not found: run Maven with a full JDK"
-          + " (e.g. apt-get install openjdk-17-jdk-headless)\n");
+              + " (e.g. apt-get install openjdk-17-jdk-headless)")
+          .append(SKIP_HINT)
+          .append('\n');
     }
     message
         .append("compiling ")

@@ -63,7 +63,8 @@ final class CompilerLocator {
                   : " is not on PATH " + environment.getOrDefault("PATH", "(unset)")));
       throw new MojoExecutionException(
           "gcc not found (looked in: " + String.join("; ", looked)
-              + "); install it: apt-get install gcc, or set -Dusdt.compiler=/path/to/cc");
+              + "); install it: apt-get install gcc, or set -Dusdt.compiler=/path/to/cc"
+              + CompileFailure.SKIP_HINT);
     }
     return new CompilerCommand(found.get(), words.subList(1, words.size()), origin);
   }

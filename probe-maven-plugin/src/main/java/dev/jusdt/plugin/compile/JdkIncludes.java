@@ -24,7 +24,8 @@ final class JdkIncludes {
     if (!Files.isRegularFile(include.resolve("jni.h"))) {
       throw new MojoExecutionException(
           "the JDK at " + jdkHome + " has no include/jni.h; run Maven with a full JDK"
-              + " (e.g. apt-get install openjdk-17-jdk-headless), or point -Dusdt.jdkHome at one");
+              + " (e.g. apt-get install openjdk-17-jdk-headless), or point -Dusdt.jdkHome at one"
+              + CompileFailure.SKIP_HINT);
     }
     return List.of(include, include.resolve("linux"));
   }

@@ -84,7 +84,9 @@ class CompilerLocatorTest {
         .isInstanceOf(MojoExecutionException.class)
         .hasMessage("gcc not found (looked in: parameter 'compiler' (-Dusdt.compiler): unset;"
             + " environment variable CC: unset; PATH: gcc is not on PATH /nowhere);"
-            + " install it: apt-get install gcc, or set -Dusdt.compiler=/path/to/cc");
+            + " install it: apt-get install gcc, or set -Dusdt.compiler=/path/to/cc"
+            + " (or build without the probe library, whose probes are then no-ops:"
+            + " -Dusdt.skip=true)");
   }
 
   @Test

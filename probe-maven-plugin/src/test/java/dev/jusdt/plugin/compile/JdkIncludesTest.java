@@ -25,6 +25,8 @@ class JdkIncludesTest {
   void aRuntimeWithoutJniHeadersIsToldToUseAFullJdk() {
     assertThatThrownBy(() -> JdkIncludes.of(jdk))
         .hasMessage("the JDK at " + jdk + " has no include/jni.h; run Maven with a full JDK"
-            + " (e.g. apt-get install openjdk-17-jdk-headless), or point -Dusdt.jdkHome at one");
+            + " (e.g. apt-get install openjdk-17-jdk-headless), or point -Dusdt.jdkHome at one"
+            + " (or build without the probe library, whose probes are then no-ops:"
+            + " -Dusdt.skip=true)");
   }
 }

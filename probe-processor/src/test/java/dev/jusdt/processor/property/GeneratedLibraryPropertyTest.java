@@ -95,7 +95,7 @@ class GeneratedLibraryPropertyTest {
     return Arbitraries.of("gnu11", "c11", "c99");
   }
 
-  @Property(tries = 60)
+  @Property(tries = 50)
   @StatisticsReport(onFailureOnly = true)
   void notesOfTheBuiltLibraryAreTheDeclaredProbes(
       @ForAll("libraries") List<ProbeSpec> probes,
