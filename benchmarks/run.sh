@@ -22,6 +22,13 @@ DOC=docs/PERFORMANCE.md
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+# A failed measurement (bpftrace refusing to attach on an overloaded machine, say) is reported in
+# the document and on stderr; the others still run.
+failed() {
+  echo "$1 failed" >&2
+  echo "**Not measured: this run failed ($1); its error went to the terminal.**"
+}
+
 # Benchmarks first in line for the CPU: the machine is shared with other builds. Root only.
 nice=()
 [[ $(id -u) == 0 ]] && nice=(nice -n -5)
@@ -31,7 +38,11 @@ echo "== building (install: the build-cost sample projects resolve the plugin fr
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 
-if $quick; then quick_flag=(--quick); runs=3; repeats=1; else quick_flag=(); runs=11; repeats=3; fi
+if $quick; then
+  quick_flag=(--quick); runs=3; repeats=1; rounds=5
+else
+  quick_flag=(); runs=11; repeats=3; rounds=31
+fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 {
@@ -64,26 +75,45 @@ for jdk in "$JDK17" "$JDK25"; do
     echo "#### 1. Disabled probe (no tracer attached)"
     echo
     "${nice[@]}" "$jdk/bin/java" -cp "$CP" dev.jusdt.bench.jmh.ProbeCost disabled "${quick_flag[@]}" \
-      --log "$out/jmh-disabled-$feature.log"
+      --log "$out/jmh-disabled-$feature.log" || failed "disabled probes, JDK $feature"
     echo
     echo "#### 2. Enabled probe (bpftrace attached by pid)"
     echo
   } >> "$out/results.md"
   if command -v bpftrace > /dev/null && [[ $(id -u) == 0 ]]; then
     echo "== JDK $feature: enabled probes, bpftrace attached" >&2
-    "${nice[@]}" "$jdk/bin/java" -cp "$CP" dev.jusdt.bench.jmh.ProbeCost enabled "${quick_flag[@]}" \
-      --log "$out/jmh-enabled-$feature.log" >> "$out/results.md"
-    hits=$(grep -o '@hits\[[a-z-]*\]: [0-9]*' "$out/jmh-enabled-$feature.log" | sort | uniq | head -20 | tr '\n' ' ')
-    echo "bpftrace's hit counts, per fork: ${hits:-none recorded}" >> "$out/results.md"
+    {
+      echo "Alternating rounds in one JVM, Java then C then C then Java, so the machine's drifting"
+      echo "load falls on both sides alike (the verdicts):"
+      echo
+      "${nice[@]}" "$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
+        dev.jusdt.bench.jmh.PairedRounds "$rounds" 20000 || failed "paired rounds, JDK $feature"
+      echo
+      echo "The same with JMH, one benchmark after another (minutes apart on a machine whose load"
+      echo "moves, so the ratios are less trustworthy than the rounds above):"
+      echo
+      "${nice[@]}" "$jdk/bin/java" -cp "$CP" dev.jusdt.bench.jmh.ProbeCost enabled "${quick_flag[@]}" \
+        --log "$out/jmh-enabled-$feature.log" || failed "enabled probes, JDK $feature"
+    } >> "$out/results.md"
   else
     echo "Not measured: needs bpftrace (apt-get install bpftrace) and root." >> "$out/results.md"
   fi
+  echo "== JDK $feature: binding cost" >&2
+  {
+    echo
+    echo "What the Java binding adds to a hit, measured without the trap: the semaphores are set"
+    echo "from C as a tracer would set them, with no tracer attached, so each probe site stays a nop:"
+    echo
+    "${nice[@]}" "$jdk/bin/java" -cp "$CP" dev.jusdt.bench.jmh.ProbeCost binding "${quick_flag[@]}" \
+      --log "$out/jmh-binding-$feature.log" || failed "binding cost, JDK $feature"
+  } >> "$out/results.md"
   echo "== JDK $feature: start-up" >&2
   {
     echo
     echo "#### 4. Start-up: first probe call in a fresh JVM, to the library loaded"
     echo
-    "${nice[@]}" "$jdk/bin/java" -cp "$CP" dev.jusdt.bench.startup.StartupTime "$jdk/bin/java" "$runs"
+    "${nice[@]}" "$jdk/bin/java" -cp "$CP" dev.jusdt.bench.startup.StartupTime "$jdk/bin/java" "$runs" \
+      || failed "start-up, JDK $feature"
     echo
   } >> "$out/results.md"
 done
@@ -93,7 +123,7 @@ echo "== build cost (Maven on JDK 17)" >&2
   echo "### 3. Build cost (Maven 3.9.9 on JDK 17)"
   echo
   JAVA_HOME="$JDK17" "${nice[@]}" "$JDK17/bin/java" -cp "$CP" dev.jusdt.bench.build.BuildCost \
-    "$PWD/mvnw" "$REPO" "$VERSION" "$repeats" 10 100 1000
+    "$PWD/mvnw" "$REPO" "$VERSION" "$repeats" 10 100 1000 || failed "build cost"
 } >> "$out/results.md"
 
 sed -i "s|@LOAD_END@|$(cut -d' ' -f1-3 /proc/loadavg)|" "$out/results.md"

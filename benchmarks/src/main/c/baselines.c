@@ -3,6 +3,7 @@
  * generated header, so they fire the very same probes (same notes, same semaphores).
  */
 #include <jni.h>
+#include <stddef.h>
 #include "bench_probes.h"
 
 /* The naive binding: a JNI function holding the probe, called whether or not anyone traces. */
@@ -39,5 +40,20 @@ JNIEXPORT void JNICALL Java_dev_jusdt_bench_probes_CLoop_step(JNIEnv *env, jclas
   (void)cls;
   for (jlong i = 0; i < n; i++) {
     BENCH_PROBE_STEP_NOW(BENCH_PHASE_STEP);
+  }
+}
+
+/*
+ * Sets every semaphore of the library as a tracer would, without attaching one: the probes then
+ * take their enabled path, but each DTRACE_PROBE stays a nop, so a benchmark measures what the
+ * binding itself costs (JNI, argument conversion) without the uprobe trap. Never call it while
+ * a real tracer is attached: it would overwrite the tracer's count.
+ */
+JNIEXPORT void JNICALL Java_dev_jusdt_bench_probes_ForcedSemaphores_set(
+    JNIEnv *env, jclass cls, jint value) {
+  (void)env;
+  (void)cls;
+  for (size_t i = 0; i < sizeof(jusdt_semaphores_bench) / sizeof(jusdt_semaphores_bench[0]); i++) {
+    jusdt_semaphores_bench[i] = (unsigned short)value;
   }
 }

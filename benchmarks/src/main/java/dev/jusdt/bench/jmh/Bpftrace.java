@@ -14,7 +14,10 @@ import java.util.function.BooleanSupplier;
  */
 final class Bpftrace implements AutoCloseable {
 
-  private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(90);
+  /** The system property naming the file bpftrace's hit counts are appended to. */
+  static final String HITS_PROPERTY = "jusdt.bench.hits";
+
+  private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(180);
 
   private final Process process;
   private final Path output;
@@ -64,10 +67,18 @@ final class Bpftrace implements AutoCloseable {
     return tracer;
   }
 
-  /** Stops the tracer (SIGTERM; it prints its counts) and echoes what it printed. */
+  /**
+   * Stops the tracer (SIGTERM; it prints its counts) and appends what it printed, on one line, to
+   * the file the system property {@value #HITS_PROPERTY} names, if set.
+   */
   @Override
   public void close() throws IOException, InterruptedException {
-    System.out.println("bpftrace: " + close0().strip().replace('\n', ' '));
+    String line = close0().strip().replace('\n', ' ') + "\n";
+    String hits = System.getProperty(HITS_PROPERTY);
+    if (hits != null) {
+      Files.writeString(Path.of(hits), line, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
   }
 
   private String close0() throws IOException, InterruptedException {
