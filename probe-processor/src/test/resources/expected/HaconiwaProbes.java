@@ -4,7 +4,6 @@ package dev.jusdt.example;
 import dev.jusdt.runtime.ProbeLibrary;
 import dev.jusdt.runtime.SemaphoreArray;
 import dev.jusdt.runtime.Semaphores;
-import dev.jusdt.runtime.Utf8;
 import java.nio.ByteBuffer;
 import javax.annotation.processing.Generated;
 
@@ -122,11 +121,11 @@ public final class HaconiwaProbes {
    */
   public static void probeMisc(long phase, String value) {
     if (Semaphores.isSet(SEMAPHORES, 2)) {
-      probeMisc$str(phase, Utf8.encode(value));
+      probeMisc$str(phase, value);
     }
   }
 
-  private static native void probeMisc$str(long phase, byte[] value);
+  private static native void probeMisc$str(long phase, String value);
 
   private static SemaphoreArray $loadSemaphores() {
     if (ProbeLibrary.load(LIBRARY, HaconiwaProbes.class)) {

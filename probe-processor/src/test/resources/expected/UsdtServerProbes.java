@@ -4,7 +4,6 @@ package dev.jusdt.example;
 import dev.jusdt.runtime.ProbeLibrary;
 import dev.jusdt.runtime.SemaphoreArray;
 import dev.jusdt.runtime.Semaphores;
-import dev.jusdt.runtime.Utf8;
 import java.nio.ByteBuffer;
 import javax.annotation.processing.Generated;
 
@@ -46,11 +45,11 @@ public final class UsdtServerProbes implements ServerProbes {
   @Override
   public void requestStart(long id, String path) {
     if (Semaphores.isSet(SEMAPHORES, 4)) {
-      requestStart$(id, Utf8.encode(path));
+      requestStart$(id, path);
     }
   }
 
-  private static native void requestStart$(long id, byte[] path);
+  private static native void requestStart$(long id, String path);
 
   /**
    * Whether a tracer is attached to {@code myapp:everyType}.
@@ -75,12 +74,12 @@ public final class UsdtServerProbes implements ServerProbes {
   @Override
   public void everyType(long l, int i, short s, byte b, char c, boolean z, String text) {
     if (Semaphores.isSet(SEMAPHORES, 3)) {
-      everyType$(l, i, s, b, c, z, Utf8.encode(text));
+      everyType$(l, i, s, b, c, z, text);
     }
   }
 
   private static native void everyType$(long l, int i, short s, byte b, char c, boolean z,
-      byte[] text);
+      String text);
 
   /**
    * Whether a tracer is attached to {@code myapp:tick}.

@@ -35,24 +35,61 @@ __asm__("\t.globl \"jusdt.semaphore.myapp.tick\"\n"
         "\t.hidden \"jusdt.semaphore.myapp.tick\"\n"
         "\t.set \"jusdt.semaphore.myapp.tick\", jusdt_semaphores_haconiwa + 10\n");
 
-/* Short strings are copied to the stack; longer ones to the heap, "" if that fails. */
+/*
+ * A String argument as tracers read it: standard UTF-8 (not JNI's modified UTF-8), ended by
+ * NUL, "" for null. An unpaired surrogate becomes '?', as in String.getBytes(UTF_8); an
+ * embedded NUL is the byte 0, where C readers stop, and the rest follows it. The characters
+ * are copied out with GetStringRegion, so no Java object is made: short strings are encoded
+ * on the stack, longer ones on the heap ("" if that fails). UTF-8 takes at most 3 bytes per
+ * UTF-16 unit (4 for a surrogate pair).
+ */
 #define JUSDT_STACK_STRING 256
+#define JUSDT_STACK_UNITS ((JUSDT_STACK_STRING - 1) / 3)
 
-static const char *jusdt_string(JNIEnv *env, jbyteArray bytes, char *stack, char **heap) {
-  jsize length = bytes == NULL ? 0 : (*env)->GetArrayLength(env, bytes);
-  char *buffer = stack;
+static const char *jusdt_string(JNIEnv *env, jstring string, char *stack, char **heap) {
+  jchar units_stack[JUSDT_STACK_UNITS];
+  jchar *units = units_stack;
+  char *out = stack;
+  size_t n = 0;
   *heap = NULL;
-  if (length >= JUSDT_STACK_STRING) {
-    buffer = *heap = malloc((size_t)length + 1);
-    if (buffer == NULL) {
+  if (string == NULL) {
+    return "";
+  }
+  jsize length = (*env)->GetStringLength(env, string);
+  if (length > JUSDT_STACK_UNITS) {
+    /* The units first, so that they are aligned. */
+    units = malloc((size_t)length * 5 + 1);
+    if (units == NULL) {
       return "";
     }
+    *heap = (char *)units;
+    out = (char *)(units + length);
   }
-  if (length > 0) {
-    (*env)->GetByteArrayRegion(env, bytes, 0, length, (jbyte *)buffer);
+  (*env)->GetStringRegion(env, string, 0, length, units);
+  for (jsize i = 0; i < length; i++) {
+    uint32_t c = units[i];
+    if (c < 0x80) {
+      out[n++] = (char)c;
+    } else if (c < 0x800) {
+      out[n++] = (char)(0xC0 | (c >> 6));
+      out[n++] = (char)(0x80 | (c & 0x3F));
+    } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length
+        && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + ((uint32_t)units[++i] - 0xDC00);
+      out[n++] = (char)(0xF0 | (c >> 18));
+      out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+      out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+      out[n++] = (char)(0x80 | (c & 0x3F));
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      out[n++] = '?';
+    } else {
+      out[n++] = (char)(0xE0 | (c >> 12));
+      out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+      out[n++] = (char)(0x80 | (c & 0x3F));
+    }
   }
-  buffer[length] = '\0';
-  return buffer;
+  out[n] = '\0';
+  return out;
 }
 
 JNIEXPORT jobject JNICALL Java_dev_jusdt_example_HaconiwaProbes__00024semaphores(JNIEnv *env, jclass cls) {
@@ -86,7 +123,7 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024(JNI
 }
 
 /* haconiwa:probe-misc: HaconiwaProbes.probeMisc */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024str(JNIEnv *env, jclass cls, jlong arg0, jbyteArray arg1) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024str(JNIEnv *env, jclass cls, jlong arg0, jstring arg1) {
   (void)cls;
   char arg1_stack[JUSDT_STACK_STRING];
   char *arg1_heap;
@@ -101,7 +138,7 @@ JNIEXPORT jobject JNICALL Java_dev_jusdt_example_UsdtServerProbes__00024semaphor
 }
 
 /* myapp:request-start: UsdtServerProbes.requestStart */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_requestStart_00024(JNIEnv *env, jclass cls, jlong arg0, jbyteArray arg1) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_requestStart_00024(JNIEnv *env, jclass cls, jlong arg0, jstring arg1) {
   (void)cls;
   char arg1_stack[JUSDT_STACK_STRING];
   char *arg1_heap;
@@ -111,7 +148,7 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_requestStart_0002
 }
 
 /* myapp:everyType: UsdtServerProbes.everyType */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_everyType_00024(JNIEnv *env, jclass cls, jlong arg0, jint arg1, jshort arg2, jbyte arg3, jchar arg4, jboolean arg5, jbyteArray arg6) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_everyType_00024(JNIEnv *env, jclass cls, jlong arg0, jint arg1, jshort arg2, jbyte arg3, jchar arg4, jboolean arg5, jstring arg6) {
   (void)cls;
   char arg6_stack[JUSDT_STACK_STRING];
   char *arg6_heap;

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BpftraceRun {
 
+  private static final String ATTACHED = "jusdt-test: attached";
+
   private final Process process;
   private final Path out;
   private final Path err;
@@ -35,7 +37,8 @@ final class BpftraceRun {
   }
 
   /**
-   * Starts bpftrace and waits until it has attached.
+   * Starts bpftrace and waits until it has attached: until a BEGIN probe the script is given
+   * prints a marker, or, for a script with its own BEGIN, until "Attaching".
    *
    * @param dir where the script and the output go
    * @param name a file name stem for them
@@ -44,7 +47,12 @@ final class BpftraceRun {
    */
   static BpftraceRun start(Path dir, String name, String script, String... options)
       throws IOException, InterruptedException {
-    Path file = Files.writeString(dir.resolve(name + ".bt"), script);
+    // "Attaching N probes..." comes before the uprobes are in place; a BEGIN probe fires after.
+    boolean marked = !script.contains("BEGIN");
+    Path file =
+        Files.writeString(
+            dir.resolve(name + ".bt"),
+            marked ? script + "\nBEGIN { printf(\"" + ATTACHED + "\\n\"); }\n" : script);
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
     List<String> command = new ArrayList<>(List.of("bpftrace"));
@@ -56,7 +64,7 @@ final class BpftraceRun {
     builder.environment().put("BPFTRACE_STRLEN", "64");
     Process process = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!Files.readString(out).contains("Attaching")) {
+    while (!Files.readString(out).contains(marked ? ATTACHED : "Attaching")) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
         throw new AssertionError(
@@ -71,9 +79,9 @@ final class BpftraceRun {
     return process.pid();
   }
 
-  /** What bpftrace has printed so far. */
+  /** What bpftrace has printed so far, but the test's own attach marker. */
   String output() throws IOException {
-    return Files.readString(out);
+    return Files.readString(out).replace(ATTACHED + "\n", "");
   }
 
   /**
@@ -81,16 +89,46 @@ final class BpftraceRun {
    * complained of nothing but the harmless RLIMIT_MEMLOCK notice.
    */
   String stop() throws IOException, InterruptedException {
-    process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    // bpftrace 0.17 notices a signal only when it interrupts its event loop's epoll_wait: one that
+    // arrives while it is still attaching sets its flag and is never looked at again (seen here:
+    // a by-pid attach outlasting the wait after "Attaching"). So the signal is repeated, as a
+    // user presses Ctrl-C again.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    do {
+      process.destroy();
+    } while (!process.waitFor(2, TimeUnit.SECONDS) && System.nanoTime() < deadline);
+    if (process.isAlive()) {
+      String where = threadStates(process.pid());
       process.destroyForcibly();
-      throw new AssertionError("bpftrace did not stop on SIGTERM");
+      throw new AssertionError(
+          "bpftrace did not stop on SIGTERM within 60 s; its threads: " + where
+              + "\nstdout: " + Files.readString(out) + "\nstderr: " + Files.readString(err));
     }
     String errors = Files.readString(err);
     assertThat(process.exitValue()).as("bpftrace exit status; stderr: %s", errors).isZero();
     assertThat(errors.lines().filter(line -> !line.isBlank() && !line.contains("RLIMIT_MEMLOCK")))
         .as("bpftrace stderr")
         .isEmpty();
-    return Files.readString(out);
+    return output();
+  }
+
+  /** Each thread's state, kernel wait channel and kernel stack, to tell where a process hangs. */
+  private static String threadStates(long pid) {
+    StringBuilder states = new StringBuilder();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks.sorted()::iterator) {
+        states.append("\n  ").append(task.getFileName()).append(' ');
+        for (String file : List.of("comm", "wchan", "stack")) {
+          try {
+            states.append(file).append('=').append(Files.readString(task.resolve(file)).strip()).append(' ');
+          } catch (IOException e) {
+            states.append(file).append("=? ");
+          }
+        }
+      }
+    } catch (IOException e) {
+      states.append("unreadable: ").append(e.getMessage());
+    }
+    return states.toString();
   }
 }

@@ -100,6 +100,11 @@ final class RunningProcess implements AutoCloseable {
     }
   }
 
+  /** Whether the process ended within the time given. */
+  boolean endsWithin(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS);
+  }
+
   /** Closes the process's standard input. */
   void closeInput() throws IOException {
     OutputStream in = process.getOutputStream();

@@ -9,14 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The String arguments that are hard on native code (null, empty, 1 MiB, unpaired surrogates, an
  * embedded NUL, a character outside the BMP, lengths around the 256-byte stack copy) neither crash
- * the JVM nor bpftrace, and bpftrace sees what {@code dev.jusdt.runtime.Utf8} documents.
+ * the JVM nor bpftrace, and bpftrace sees what README.md documents.
  */
 class StringArgumentsTest {
 
   @TempDir Path dir;
 
   @Test
-  void bpftraceSeesWhatUtf8Documents() throws Exception {
+  void bpftraceSeesWhatTheReadmeDocuments() throws Exception {
     BpftraceRun.assumeAvailable();
     StringsFixture fixture = new StringsFixture(dir.resolve("cache"));
     Path library = fixture.library();

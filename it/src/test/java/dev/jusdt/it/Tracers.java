@@ -62,7 +62,12 @@ final class Tracers {
 
   /** Interrupts a tracer as Ctrl-C would and checks that it ended well. */
   static void stop(RunningProcess tracer) throws IOException, InterruptedException {
+    // bpftrace 0.17 notices a signal only when it interrupts its event loop; one that arrives
+    // while it is still attaching is lost. So it is repeated, as a user presses Ctrl-C again.
     tracer.interrupt();
+    for (int i = 0; i < 20 && !tracer.endsWithin(2); i++) {
+      tracer.interrupt();
+    }
     int exit = tracer.awaitExit();
     if (exit != 0) {
       throw new AssertionError("tracer exited with " + exit + "\n" + tracer.output());

@@ -122,8 +122,14 @@ final class LiveTrace {
           TimeUnit.MILLISECONDS);
       stop.await();
     } finally {
-      handle.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      // bpftrace 0.17 notices SIGTERM only when it interrupts its event loop: one that arrives
+      // while it is still attaching is lost and it runs on. So the signal is repeated, as a user
+      // presses Ctrl-C again, before it is killed.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      do {
+        handle.destroy();
+      } while (!process.waitFor(1, TimeUnit.SECONDS) && System.nanoTime() < deadline);
+      if (process.isAlive()) {
         process.destroyForcibly().waitFor();
       }
       if (outReader != null) {

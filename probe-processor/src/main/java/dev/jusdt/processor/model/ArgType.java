@@ -13,7 +13,7 @@ public enum ArgType {
   CHAR("char", "jchar", "uint16_t", 2, false),
   BOOLEAN("boolean", "jboolean", "uint8_t", 1, false),
   /** Crosses JNI as the UTF-8 bytes; the tracer sees a NUL-terminated {@code char *}. */
-  STRING("String", "jbyteArray", "const char *", 8, false);
+  STRING("String", "jstring", "const char *", 8, false);
 
   private final String javaName;
   private final String jniType;

@@ -19,24 +19,61 @@ public final class CSourceWriter {
   private static final String STRING_COPY =
       """
 
-      /* Short strings are copied to the stack; longer ones to the heap, "" if that fails. */
+      /*
+       * A String argument as tracers read it: standard UTF-8 (not JNI's modified UTF-8), ended by
+       * NUL, "" for null. An unpaired surrogate becomes '?', as in String.getBytes(UTF_8); an
+       * embedded NUL is the byte 0, where C readers stop, and the rest follows it. The characters
+       * are copied out with GetStringRegion, so no Java object is made: short strings are encoded
+       * on the stack, longer ones on the heap ("" if that fails). UTF-8 takes at most 3 bytes per
+       * UTF-16 unit (4 for a surrogate pair).
+       */
       #define JUSDT_STACK_STRING 256
+      #define JUSDT_STACK_UNITS ((JUSDT_STACK_STRING - 1) / 3)
 
-      static const char *jusdt_string(JNIEnv *env, jbyteArray bytes, char *stack, char **heap) {
-        jsize length = bytes == NULL ? 0 : (*env)->GetArrayLength(env, bytes);
-        char *buffer = stack;
+      static const char *jusdt_string(JNIEnv *env, jstring string, char *stack, char **heap) {
+        jchar units_stack[JUSDT_STACK_UNITS];
+        jchar *units = units_stack;
+        char *out = stack;
+        size_t n = 0;
         *heap = NULL;
-        if (length >= JUSDT_STACK_STRING) {
-          buffer = *heap = malloc((size_t)length + 1);
-          if (buffer == NULL) {
+        if (string == NULL) {
+          return "";
+        }
+        jsize length = (*env)->GetStringLength(env, string);
+        if (length > JUSDT_STACK_UNITS) {
+          /* The units first, so that they are aligned. */
+          units = malloc((size_t)length * 5 + 1);
+          if (units == NULL) {
             return "";
           }
+          *heap = (char *)units;
+          out = (char *)(units + length);
         }
-        if (length > 0) {
-          (*env)->GetByteArrayRegion(env, bytes, 0, length, (jbyte *)buffer);
+        (*env)->GetStringRegion(env, string, 0, length, units);
+        for (jsize i = 0; i < length; i++) {
+          uint32_t c = units[i];
+          if (c < 0x80) {
+            out[n++] = (char)c;
+          } else if (c < 0x800) {
+            out[n++] = (char)(0xC0 | (c >> 6));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+          } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length
+              && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + ((uint32_t)units[++i] - 0xDC00);
+            out[n++] = (char)(0xF0 | (c >> 18));
+            out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+          } else if (c >= 0xD800 && c <= 0xDFFF) {
+            out[n++] = '?';
+          } else {
+            out[n++] = (char)(0xE0 | (c >> 12));
+            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+          }
         }
-        buffer[length] = '\\0';
-        return buffer;
+        out[n] = '\\0';
+        return out;
       }
       """;
 

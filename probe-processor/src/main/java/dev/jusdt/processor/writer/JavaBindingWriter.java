@@ -38,7 +38,6 @@ public final class JavaBindingWriter {
   private static final ClassName SEMAPHORES = ClassName.get("dev.jusdt.runtime", "Semaphores");
   private static final ClassName SEMAPHORE_ARRAY =
       ClassName.get("dev.jusdt.runtime", "SemaphoreArray");
-  private static final ClassName UTF8 = ClassName.get("dev.jusdt.runtime", "Utf8");
 
   private final Optional<ClassName> generatedAnnotation;
 
@@ -164,12 +163,9 @@ public final class JavaBindingWriter {
       if (!arguments.isEmpty()) {
         arguments.add(", ");
       }
-      if (param.type() == ArgType.STRING) {
-        // Encoded only here, behind the semaphore check: a disabled probe builds no bytes.
-        arguments.add("$T.encode($N)", UTF8, names.get(i));
-      } else {
-        arguments.add("$N", names.get(i));
-      }
+      // A String goes as it is: the native side encodes it on its stack, and only behind the
+      // semaphore check, so a disabled probe builds no bytes and an enabled one allocates none.
+      arguments.add("$N", names.get(i));
     }
     builder
         .beginControlFlow("if ($T.isSet(SEMAPHORES, $L))", SEMAPHORES, method.probe().semaphoreIndex())
@@ -180,11 +176,11 @@ public final class JavaBindingWriter {
 
   /**
    * The parameters' names in generated methods: the declared ones, except where one would hide a
-   * name the method body uses ({@code SEMAPHORES}, {@code Semaphores}, {@code Utf8}).
+   * name the method body uses ({@code SEMAPHORES}, {@code Semaphores}).
    */
   private static List<String> parameterNames(BindingMethod method) {
     NameAllocator names = new NameAllocator();
-    for (String used : List.of("SEMAPHORES", SEMAPHORES.simpleName(), UTF8.simpleName())) {
+    for (String used : List.of("SEMAPHORES", SEMAPHORES.simpleName())) {
       names.newName(used, used);
     }
     List<String> out = new ArrayList<>();
@@ -223,9 +219,7 @@ public final class JavaBindingWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.NATIVE);
     List<String> names = parameterNames(method);
     for (int i = 0; i < method.params().size(); i++) {
-      Param param = method.params().get(i);
-      TypeName type = param.type() == ArgType.STRING ? TypeName.get(byte[].class) : javaType(param.type());
-      builder.addParameter(type, names.get(i));
+      builder.addParameter(javaType(method.params().get(i).type()), names.get(i));
     }
     return builder.build();
   }
