@@ -171,7 +171,11 @@ public final class UsdtProcessor extends AbstractProcessor {
       origins.addAll(binding.originatingElements());
     }
     Element[] originArray = origins.toArray(new Element[0]);
-    writeResource(StandardLocation.SOURCE_OUTPUT, library.sourcePath(), new CSourceWriter().write(library), originArray);
+    List<String> sourcePaths = library.sourcePaths();
+    List<String> sources = new CSourceWriter().write(library);
+    for (int i = 0; i < sourcePaths.size(); i++) {
+      writeResource(StandardLocation.SOURCE_OUTPUT, sourcePaths.get(i), sources.get(i), originArray);
+    }
     writeResource(StandardLocation.SOURCE_OUTPUT, library.headerPath(), new CHeaderWriter().write(library), originArray);
     writeResource(StandardLocation.CLASS_OUTPUT, library.manifestPath(), new ManifestWriter().write(library), originArray);
     BpftraceScriptWriter bpftrace = new BpftraceScriptWriter();

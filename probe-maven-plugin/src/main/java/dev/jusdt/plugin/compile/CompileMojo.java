@@ -16,9 +16,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * linux-x86_64} or {@code linux-aarch64}.
  *
  * <p>The library is built from the generated C the manifest lists and every {@code *.c} under
- * {@link #nativeSourceDirectory}, with {@code -std=gnu11 -O2 -fPIC -shared -Wall -Wextra -g0
- * -Wl,-z,noexecstack} and the JNI headers of the JDK running Maven. gcc runs only when the
- * compiler, its arguments or an input's content changed since the last build. Needs gcc and
+ * {@link #nativeSourceDirectory}: each file compiled on its own with {@code -std=gnu11 -O2
+ * -fno-ipa-icf -fPIC -Wall -Wextra -g0} and the JNI headers of the JDK running Maven, as many at
+ * once as there are cores, then linked with {@code -shared -Wl,-z,noexecstack}. gcc runs only
+ * when the compiler, its arguments or an input's content changed since the last build. Needs gcc and
  * {@code sys/sdt.h} (Debian: {@code apt-get install gcc systemtap-sdt-dev}), on Linux x86_64
  * or aarch64.
  */
@@ -58,7 +59,8 @@ public class CompileMojo extends AbstractMojo {
 
   /**
    * Where gcc writes {@code PLATFORM/libLIBRARY.so}, next to the {@code .stamp} that lets a
-   * later build skip gcc when nothing changed.
+   * later build skip gcc when nothing changed, and the objects it links, under {@code
+   * PLATFORM/obj/LIBRARY/}.
    */
   @Parameter(
       property = "usdt.buildDirectory",
@@ -85,8 +87,8 @@ public class CompileMojo extends AbstractMojo {
   private String compiler;
 
   /**
-   * Extra compiler arguments, appended after all others, e.g. {@code -Werror} or {@code -lrt}.
-   * On the command line: comma-separated.
+   * Extra compiler arguments, appended after all others, to every compile and to the link, e.g.
+   * {@code -Werror} or {@code -lrt}. On the command line: comma-separated.
    */
   @Parameter(property = "usdt.compilerArgs")
   private List<String> compilerArgs;

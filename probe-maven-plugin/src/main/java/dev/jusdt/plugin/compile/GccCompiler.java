@@ -7,12 +7,16 @@ import dev.jusdt.plugin.manifest.ProbeManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
-/** The work of {@code probe:compile}: one gcc run per manifest, skipped when nothing changed. */
+/**
+ * The work of {@code probe:compile}: per manifest, gcc compiles each source to an object, several
+ * at once, then links them into the library; skipped when nothing changed.
+ */
 final class GccCompiler {
 
   private final CompileSettings settings;
@@ -68,17 +72,30 @@ final class GccCompiler {
             manifest, settings.generatedSourcesDirectory(), settings.nativeSourceDirectory());
     Path built = layout.builtLibrary(library);
     Path stamp = layout.stamp(library);
-    List<String> command =
-        GccCommandLine.build(compiler, jdkIncludes, inputs, built, settings.compilerArguments());
-    String digest = BuildStamp.digest(command, inputs.stampedFiles());
+    Path objectDirectory = layout.objectDirectory(library);
+    List<Path> objects = new ArrayList<>();
+    List<List<String>> compiles = new ArrayList<>();
+    for (Path source : inputs.sources()) {
+      // Numbered, so that two sources of one name in different directories never share one.
+      Path object = objectDirectory.resolve((objects.size() + 1) + "-" + stem(source) + ".o");
+      objects.add(object);
+      compiles.add(
+          GccCommandLine.compile(
+              compiler, jdkIncludes, inputs.includeDirectories(), source, object,
+              settings.compilerArguments()));
+    }
+    List<String> link =
+        GccCommandLine.link(compiler, objects, built, settings.compilerArguments());
+    String digest = BuildStamp.digest(everyWord(compiles, link), inputs.stampedFiles());
     if (Files.isRegularFile(built) && BuildStamp.matches(stamp, digest)) {
       log.info(manifest.libraryFileName() + " is up to date");
     } else {
       // Gone before gcc runs: a failed run may leave a broken library behind, and an old stamp
       // must never vouch for it should the inputs be put back as they were.
       Files.deleteIfExists(stamp);
-      Files.createDirectories(built.getParent());
-      run(manifest, command, built.getParent());
+      Files.createDirectories(objectDirectory);
+      run(manifest, compiles, built.getParent());
+      run(manifest, List.of(link), built.getParent());
       BuildStamp.write(stamp, digest);
     }
     Path packaged = layout.packagedLibrary(library);
@@ -87,23 +104,53 @@ final class GccCompiler {
     }
   }
 
-  private void run(ProbeManifest manifest, List<String> command, Path workingDirectory)
+  /**
+   * Runs commands side by side, one per core at most: on two cores this roughly halves gcc's
+   * part of a build of 1,000 probes, which the processor writes as several sources for this.
+   */
+  private void run(ProbeManifest manifest, List<List<String>> commands, Path workingDirectory)
       throws IOException, MojoFailureException, MojoExecutionException {
-    log.info("Executing: " + CommandLines.join(command));
-    CompilerProcess.Result result;
+    commands.forEach(command -> log.info("Executing: " + CommandLines.join(command)));
+    List<CompilerProcess.Result> results;
     try {
-      result = CompilerProcess.run(command, workingDirectory);
+      results =
+          ParallelCompiler.run(
+              commands, workingDirectory, Runtime.getRuntime().availableProcessors());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("interrupted while compiling "
           + manifest.libraryFileName(), e);
     }
-    if (result.exitCode() != 0) {
-      throw new MojoFailureException(
-          CompileFailure.message(
-              manifest.libraryFileName(), command, result.exitCode(), result.output()));
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      CompilerProcess.Result result = results.get(i);
+      if (result.exitCode() != 0) {
+        failures.add(
+            CompileFailure.message(
+                manifest.libraryFileName(), commands.get(i), result.exitCode(), result.output()));
+      } else {
+        // Warnings do not fail the build, but -Wall -Wextra output is worth seeing.
+        result.output().lines().filter(line -> !line.isBlank()).forEach(log::warn);
+      }
     }
-    // Warnings do not fail the build, but -Wall -Wextra output is worth seeing.
-    result.output().lines().filter(line -> !line.isBlank()).forEach(log::warn);
+    if (!failures.isEmpty()) {
+      throw new MojoFailureException(String.join("\n\n", failures));
+    }
+  }
+
+  private static String stem(Path source) {
+    String name = source.getFileName().toString();
+    return name.endsWith(".c") ? name.substring(0, name.length() - 2) : name;
+  }
+
+  /** The words of every command, each command closed by a word no command line can hold. */
+  private static List<String> everyWord(List<List<String>> compiles, List<String> link) {
+    List<String> words = new ArrayList<>();
+    for (List<String> command : compiles) {
+      words.addAll(command);
+      words.add("\0");
+    }
+    words.addAll(link);
+    return words;
   }
 }

@@ -25,6 +25,16 @@ public record NativeLayout(Path buildDirectory, Path nativeOutputDirectory, Stri
   }
 
   /**
+   * Where the library's sources are compiled to, one object each, before they are linked.
+   *
+   * @param library the library name
+   * @return {@code <buildDirectory>/<platform>/obj/<library>}
+   */
+  public Path objectDirectory(String library) {
+    return buildDirectory.resolve(platform).resolve("obj").resolve(library);
+  }
+
+  /**
    * The stamp that records what the built library was compiled from.
    *
    * @param library the library name

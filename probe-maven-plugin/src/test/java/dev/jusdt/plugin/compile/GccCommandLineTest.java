@@ -14,27 +14,40 @@ class GccCommandLineTest {
   private static final List<Path> JDK =
       List.of(Path.of("/jdk/include"), Path.of("/jdk/include/linux"));
 
-  private static final LibraryInputs INPUTS =
-      new LibraryInputs(
-          List.of(Path.of("/gen/jusdt/demo/demo_probes.c"), Path.of("/src/main/c/extra.c")),
-          List.of(Path.of("/gen/jusdt/demo"), Path.of("/src/main/c")),
-          List.of());
+  private static final List<Path> INCLUDES =
+      List.of(Path.of("/gen/jusdt/demo"), Path.of("/src/main/c"));
 
   @Test
-  void buildsFlagsThenIncludesThenSourcesThenOutputThenUserArguments() {
+  void compilesOneSourceWithFlagsThenIncludesThenSourceThenObjectThenUserArguments() {
     List<String> command =
-        GccCommandLine.build(GCC, JDK, INPUTS, Path.of("/t/libdemo.so"), List.of("-Werror"));
+        GccCommandLine.compile(
+            GCC, JDK, INCLUDES, Path.of("/gen/jusdt/demo/demo_probes.c"),
+            Path.of("/t/obj/1-demo_probes.o"), List.of("-Werror"));
 
     assertThat(command)
         .containsExactly(
             "/usr/bin/gcc",
-            "-std=gnu11", "-O2", "-fPIC", "-shared", "-Wall", "-Wextra", "-g0",
-            "-Wl,-z,noexecstack",
+            "-std=gnu11", "-O2", "-fno-ipa-icf", "-fPIC", "-Wall", "-Wextra", "-g0",
             "-I/jdk/include", "-I/jdk/include/linux",
             "-I/gen/jusdt/demo", "-I/src/main/c",
-            "/gen/jusdt/demo/demo_probes.c", "/src/main/c/extra.c",
-            "-o", "/t/libdemo.so",
+            "-c", "/gen/jusdt/demo/demo_probes.c",
+            "-o", "/t/obj/1-demo_probes.o",
             "-Werror");
+  }
+
+  @Test
+  void linksTheObjectsIntoOneSharedLibraryWithTheUserArgumentsLast() {
+    List<String> command =
+        GccCommandLine.link(
+            GCC, List.of(Path.of("/t/obj/1-demo_probes.o"), Path.of("/t/obj/2-extra.o")),
+            Path.of("/t/libdemo.so"), List.of("-lrt"));
+
+    assertThat(command)
+        .containsExactly(
+            "/usr/bin/gcc", "-shared", "-Wl,-z,noexecstack",
+            "/t/obj/1-demo_probes.o", "/t/obj/2-extra.o",
+            "-o", "/t/libdemo.so",
+            "-lrt");
   }
 
   @Test
@@ -42,11 +55,17 @@ class GccCommandLineTest {
     CompilerCommand ccache =
         new CompilerCommand(Path.of("/usr/bin/ccache"), List.of("gcc"), "environment variable CC");
 
-    List<String> command =
-        GccCommandLine.build(ccache, JDK, INPUTS, Path.of("/t/libdemo.so"), List.of());
+    List<String> compile =
+        GccCommandLine.compile(
+            ccache, JDK, INCLUDES, Path.of("/src/main/c/extra.c"), Path.of("/t/extra.o"),
+            List.of());
+    List<String> link =
+        GccCommandLine.link(ccache, List.of(Path.of("/t/extra.o")), Path.of("/t/libdemo.so"),
+            List.of());
 
-    assertThat(command.subList(0, 3)).containsExactly("/usr/bin/ccache", "gcc", "-std=gnu11");
-    assertThat(command.get(command.size() - 1)).isEqualTo("/t/libdemo.so");
+    assertThat(compile.subList(0, 3)).containsExactly("/usr/bin/ccache", "gcc", "-std=gnu11");
+    assertThat(link.subList(0, 3)).containsExactly("/usr/bin/ccache", "gcc", "-shared");
+    assertThat(link.get(link.size() - 1)).isEqualTo("/t/libdemo.so");
   }
 
   @Test

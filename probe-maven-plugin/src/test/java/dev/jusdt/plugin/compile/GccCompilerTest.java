@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jusdt.elf.ElfNoteReader;
 import dev.jusdt.elf.SdtProbe;
 import dev.jusdt.plugin.testing.DemoProject;
+import dev.jusdt.plugin.testing.Manifests;
 import dev.jusdt.plugin.testing.NativeToolchain;
 import dev.jusdt.plugin.testing.RecordingLog;
 import java.nio.charset.StandardCharsets;
@@ -71,13 +72,19 @@ class GccCompilerTest {
     assertThat(built()).isRegularFile();
     assertThat(packaged()).hasSameBinaryContentAs(built());
     assertThat(project.buildDirectory().resolve("linux-x86_64/libdemo.stamp")).isRegularFile();
-    String executing = log.at("info").get(0);
-    assertThat(executing)
-        .startsWith("Executing: " + gcc + " -std=gnu11 -O2 -fPIC -shared -Wall -Wextra -g0"
-            + " -Wl,-z,noexecstack -I" + JDK.resolve("include") + " -I"
-            + JDK.resolve("include/linux") + " -I" + project.generatedSources().resolve(
-                "jusdt/demo") + " -I" + project.nativeSources() + " ")
-        .endsWith(" -o " + built() + " -fno-toplevel-reorder");
+    Path generated = project.generatedSources().resolve("jusdt/demo/demo_probes.c");
+    Path handWritten = project.nativeSources().resolve("extra.c");
+    String flags = " -std=gnu11 -O2 -fno-ipa-icf -fPIC -Wall -Wextra -g0 -I" + JDK.resolve("include")
+        + " -I" + JDK.resolve("include/linux") + " -I" + project.generatedSources().resolve(
+            "jusdt/demo") + " -I" + project.nativeSources();
+    assertThat(executing())
+        .containsExactly(
+            "Executing: " + gcc + flags + " -c " + generated + " -o " + object("1-demo_probes.o")
+                + " -fno-toplevel-reorder",
+            "Executing: " + gcc + flags + " -c " + handWritten + " -o " + object("2-extra.o")
+                + " -fno-toplevel-reorder",
+            "Executing: " + gcc + " -shared -Wl,-z,noexecstack " + object("1-demo_probes.o") + " "
+                + object("2-extra.o") + " -o " + built() + " -fno-toplevel-reorder");
     assertThat(log.at("info")).contains("Copied libdemo.so to " + packaged());
     List<SdtProbe> notes = ElfNoteReader.readProbes(built());
     assertThat(notes).extracting(p -> p.provider() + ":" + p.name())
@@ -85,6 +92,68 @@ class GccCompilerTest {
     // demo_boot from the hand-written file made it into the same library.
     assertThat(new String(Files.readAllBytes(built()), StandardCharsets.ISO_8859_1))
         .contains("demo_boot");
+  }
+
+  @Test
+  void compilesEverySourceOnItsOwnAndLinksThemIntoOneLibrary() throws Exception {
+    splitGeneratedSource();
+
+    compile();
+
+    assertThat(executing()).hasSize(4);
+    assertThat(executing().subList(0, 3))
+        .allSatisfy(line -> assertThat(line).contains(" -c "))
+        .satisfiesExactly(
+            line -> assertThat(line).contains("/demo_probes.c -o " + object("1-demo_probes.o")),
+            line -> assertThat(line).contains("/demo_probes_2.c -o " + object("2-demo_probes_2.o")),
+            line -> assertThat(line).contains("/extra.c -o " + object("3-extra.o")));
+    assertThat(executing().get(3)).contains(" -shared ").endsWith(
+        " -o " + built() + " -fno-toplevel-reorder");
+    List<SdtProbe> notes = ElfNoteReader.readProbes(built());
+    assertThat(notes).extracting(p -> p.provider() + ":" + p.name())
+        .containsExactlyInAnyOrder("demo:tick", "demo:tock", "demo:tack");
+    // Each probe's semaphore is the one its own source file defined, wherever the linker put it.
+    assertThat(notes).extracting(SdtProbe::semaphore).doesNotHaveDuplicates()
+        .doesNotContain(0L);
+    assertThat(packaged()).hasSameBinaryContentAs(built());
+  }
+
+  @Test
+  void anUnchangedBuildOfSeveralSourcesDoesNotRunGccAgain() throws Exception {
+    splitGeneratedSource();
+    compile();
+    FileTime before = Files.getLastModifiedTime(built());
+    log = new RecordingLog();
+
+    compile();
+
+    assertThat(log.at("info")).containsExactly("libdemo.so is up to date");
+    assertThat(Files.getLastModifiedTime(built())).isEqualTo(before);
+  }
+
+  @Test
+  void aChangeToOneOfSeveralSourcesRebuildsTheLibrary() throws Exception {
+    splitGeneratedSource();
+    compile();
+    DemoProject.write(project.generatedSources().resolve("jusdt/demo/demo_probes_2.c"),
+        SECOND_SOURCE + "void demo_tack_twice(jlong n) { demo_tack(n); demo_tack(n); }\n");
+    log = new RecordingLog();
+
+    compile();
+
+    assertThat(executing()).hasSize(4);
+  }
+
+  @Test
+  void aSourceThatNoLongerExistsLeavesNoObjectBehindInTheLibrary() throws Exception {
+    splitGeneratedSource();
+    compile();
+    Manifests.write(project.manifestDirectory(), "demo", DemoProject.MANIFEST);
+
+    compile();
+
+    assertThat(ElfNoteReader.readProbes(built())).extracting(SdtProbe::name)
+        .containsExactlyInAnyOrder("tick", "tock");
   }
 
   @Test
@@ -176,9 +245,24 @@ class GccCompilerTest {
     assertThatThrownBy(this::compile)
         .isInstanceOf(MojoFailureException.class)
         .hasMessageStartingWith("compiling libdemo.so failed with exit code 1:\n  " + gcc)
+        .hasMessageContaining(" -c " + project.nativeSources().resolve("extra.c") + " ")
         .hasMessageContaining("extra.c:1:")
         .hasMessageContaining("error:");
     assertThat(project.buildDirectory().resolve("linux-x86_64/libdemo.stamp")).doesNotExist();
+  }
+
+  @Test
+  void compileErrorsInSeveralSourcesAreAllReported() throws Exception {
+    splitGeneratedSource();
+    DemoProject.write(project.generatedSources().resolve("jusdt/demo/demo_probes_2.c"),
+        "int broken2(void) { return }\n");
+    DemoProject.write(project.nativeSources().resolve("extra.c"), "int broken(void) { return }\n");
+
+    assertThatThrownBy(this::compile)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("demo_probes_2.c:1:")
+        .hasMessageContaining("extra.c:1:");
+    assertThat(executing()).noneSatisfy(line -> assertThat(line).contains(" -shared "));
   }
 
   @Test
@@ -200,6 +284,36 @@ class GccCompilerTest {
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("lists generated C that does not exist: [" + source + "]")
         .hasMessageContaining("-Dusdt.generatedSourcesDirectory");
+  }
+
+  private List<String> executing() {
+    return log.at("info").stream().filter(line -> line.startsWith("Executing: ")).toList();
+  }
+
+  private Path object(String name) {
+    return project.buildDirectory().resolve("linux-x86_64/obj/demo").resolve(name);
+  }
+
+  /** A second generated source with a third probe, as the processor writes for many probes. */
+  private static final String SECOND_SOURCE =
+      """
+      #define _SDT_HAS_SEMAPHORES 1
+      #include <sys/sdt.h>
+      #include "demo_probes.h"
+
+      unsigned short demo_tack_semaphore __attribute__((section(".probes")));
+
+      void demo_tack(jlong count) {
+        if (demo_tack_semaphore) DTRACE_PROBE1(demo, tack, count);
+      }
+      """;
+
+  private void splitGeneratedSource() throws Exception {
+    DemoProject.write(project.generatedSources().resolve("jusdt/demo/demo_probes_2.c"),
+        SECOND_SOURCE);
+    Manifests.write(project.manifestDirectory(), "demo", DemoProject.MANIFEST.replace(
+        "'sources': ['jusdt/demo/demo_probes.c']",
+        "'sources': ['jusdt/demo/demo_probes.c', 'jusdt/demo/demo_probes_2.c']"));
   }
 
   @Test

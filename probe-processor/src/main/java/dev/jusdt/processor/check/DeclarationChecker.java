@@ -7,7 +7,9 @@ import dev.jusdt.processor.model.Param;
 import dev.jusdt.processor.model.PhaseDeclaration;
 import dev.jusdt.processor.model.PhaseLayout;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -35,6 +37,7 @@ public final class DeclarationChecker {
 
   private final ErrorReporter errors;
   private final Elements elements;
+  private final Map<TypeElement, OwnerMembers> owners = new HashMap<>();
 
   /**
    * Creates a checker.
@@ -294,17 +297,16 @@ public final class DeclarationChecker {
       return false;
     }
     boolean ok = true;
-    for (ExecutableElement other : ElementFilter.methodsIn(owner.getEnclosedElements())) {
-      if (other.getModifiers().contains(Modifier.ABSTRACT) && ProbeAnnotation.of(other).isEmpty()) {
-        errors.error(
-            other,
-            "UsdtProbeOwner",
-            "abstract method %s of probe type %s has no @UsdtProbe; the generated class can only"
-                + " implement probes: annotate it or give it a body",
-            other.getSimpleName(),
-            ownerName);
-        ok = false;
-      }
+    for (ExecutableElement other : members(owner).unannotatedAbstractMethods()) {
+      // Reported for every probe method of the type; javac shows one error per position.
+      errors.error(
+          other,
+          "UsdtProbeOwner",
+          "abstract method %s of probe type %s has no @UsdtProbe; the generated class can only"
+              + " implement probes: annotate it or give it a body",
+          other.getSimpleName(),
+          ownerName);
+      ok = false;
     }
     if (isAbstractClass && !hasAccessibleNoArgConstructor(owner)) {
       errors.error(
@@ -330,15 +332,13 @@ public final class DeclarationChecker {
 
   private boolean checkNotOverloaded(
       ExecutableElement method, TypeElement owner, String elementName) {
-    for (ExecutableElement other : ElementFilter.methodsIn(owner.getEnclosedElements())) {
-      if (!other.equals(method) && other.getSimpleName().equals(method.getSimpleName())) {
-        errors.error(
-            method,
-            "UsdtProbeOverloaded",
-            "probe method %s is overloaded; give each probe method its own name",
-            elementName);
-        return false;
-      }
+    if (members(owner).isOverloaded(method.getSimpleName().toString())) {
+      errors.error(
+          method,
+          "UsdtProbeOverloaded",
+          "probe method %s is overloaded; give each probe method its own name",
+          elementName);
+      return false;
     }
     return true;
   }
@@ -361,38 +361,36 @@ public final class DeclarationChecker {
       return false;
     }
     String enabled = Names.typedEnabledMethod(name);
-    for (ExecutableElement other : ElementFilter.methodsIn(elements.getAllMembers(owner))) {
-      if (other.getSimpleName().contentEquals(enabled) && other.getParameters().isEmpty()) {
-        errors.error(
-            method,
-            "UsdtNameClash",
-            "the generated Usdt%s adds %s() for probe method %s, but %s already has a method %s();"
-                + " rename one of them",
-            owner.getSimpleName(),
-            enabled,
-            elementName,
-            owner.getQualifiedName(),
-            enabled);
-        return false;
-      }
+    OwnerMembers members = members(owner);
+    if (members.hasNoArgMethod(enabled)) {
+      errors.error(
+          method,
+          "UsdtNameClash",
+          "the generated Usdt%s adds %s() for probe method %s, but %s already has a method %s();"
+              + " rename one of them",
+          owner.getSimpleName(),
+          enabled,
+          elementName,
+          owner.getQualifiedName(),
+          enabled);
+      return false;
     }
-    for (ExecutableElement other : ElementFilter.methodsIn(owner.getEnclosedElements())) {
-      if (other.equals(method)) {
-        break;
-      }
-      if (ProbeAnnotation.of(other).isPresent()
-          && Names.typedEnabledMethod(other.getSimpleName().toString()).equals(enabled)) {
-        errors.error(
-            method,
-            "UsdtNameClash",
-            "probe methods %s and %s would both get the generated %s(); rename one of them",
-            other.getSimpleName(),
-            name,
-            enabled);
-        return false;
-      }
+    ExecutableElement first = members.firstProbeWithEnabledMethod(enabled);
+    if (first != null && !first.equals(method)) {
+      errors.error(
+          method,
+          "UsdtNameClash",
+          "probe methods %s and %s would both get the generated %s(); rename one of them",
+          first.getSimpleName(),
+          name,
+          enabled);
+      return false;
     }
     return true;
+  }
+
+  private OwnerMembers members(TypeElement owner) {
+    return owners.computeIfAbsent(owner, o -> OwnerMembers.of(o, elements));
   }
 
   private static String provider(Element element, ProbeAnnotation probe) {

@@ -17,9 +17,14 @@ public final class Names {
 
   private Names() {}
 
-  /** The binding class of a provider's phase constants: {@code haconiwa} to {@code HaconiwaProbes}. */
+  /**
+   * The binding class of a provider's phase constants: {@code haconiwa} to {@code
+   * HaconiwaProbes}, {@code _9lives} to {@code _9livesProbes} (a Java name cannot start with a
+   * digit).
+   */
   public static String phaseBinding(String provider) {
-    return upperCamel(provider) + "Probes";
+    String stem = upperCamel(provider);
+    return (Character.isDigit(stem.charAt(0)) ? "_" : "") + stem + "Probes";
   }
 
   /**

@@ -78,19 +78,77 @@ public final class CSourceWriter {
       """;
 
   /**
-   * Writes the source.
+   * Writes the sources.
    *
    * @param library the library
-   * @return the C source's text
+   * @return the text of each file of {@link LibraryModel#sourcePaths()}, in that order
    */
-  public String write(LibraryModel library) {
-    StringBuilder out = new StringBuilder();
-    out.append("/* ").append(GeneratedBy.COMMENT).append(" */\n\n");
-    // clock_gettime and CLOCK_BOOTTIME, also under a strict -std=c11.
-    out.append("#ifndef _GNU_SOURCE\n#define _GNU_SOURCE\n#endif\n\n");
-    out.append("#include <jni.h>\n");
-    out.append("#include <stdlib.h>\n");
-    out.append("#include \"").append(library.headerName()).append("\"\n\n");
+  public List<String> write(LibraryModel library) {
+    List<List<Function>> parts = partition(library);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      StringBuilder out = new StringBuilder();
+      out.append("/* ").append(GeneratedBy.COMMENT).append(" */\n\n");
+      // clock_gettime and CLOCK_BOOTTIME, also under a strict -std=c11.
+      out.append("#ifndef _GNU_SOURCE\n#define _GNU_SOURCE\n#endif\n\n");
+      out.append("#include <jni.h>\n");
+      out.append("#include <stdlib.h>\n");
+      out.append("#include \"").append(library.headerName()).append("\"\n");
+      if (i == 0) {
+        out.append('\n');
+        writeSemaphores(out, library);
+      } else {
+        out.append("\n/* Part ").append(i + 1).append(" of ").append(parts.size())
+            .append(" of the JNI functions of lib").append(library.library())
+            .append(".so; the semaphores are in the first. */\n");
+      }
+      List<Function> part = parts.get(i);
+      if (part.stream().anyMatch(Function::usesStrings)) {
+        out.append(STRING_COPY);
+      }
+      for (Function function : part) {
+        out.append('\n');
+        if (function.method() == null) {
+          writeSemaphoresFunction(out, library, function.binding());
+        } else {
+          writeFireFunction(out, function.binding(), function.method());
+        }
+      }
+      texts.add(out.toString());
+    }
+    return texts;
+  }
+
+  /** One JNI function: a binding's semaphores function (no method) or a firing method's. */
+  private record Function(Binding binding, BindingMethod method) {
+    boolean usesStrings() {
+      return method != null
+          && method.params().stream().anyMatch(p -> p.type() == ArgType.STRING);
+    }
+  }
+
+  /** The functions of each file, in binding order, at most so many firing functions a file. */
+  private static List<List<Function>> partition(LibraryModel library) {
+    List<List<Function>> parts = new ArrayList<>();
+    List<Function> part = new ArrayList<>();
+    parts.add(part);
+    int firing = 0;
+    for (Binding binding : library.bindings()) {
+      part.add(new Function(binding, null));
+      for (BindingMethod method : binding.methods()) {
+        if (firing == LibraryModel.FUNCTIONS_PER_SOURCE) {
+          part = new ArrayList<>();
+          parts.add(part);
+          firing = 0;
+        }
+        part.add(new Function(binding, method));
+        firing++;
+      }
+    }
+    return parts;
+  }
+
+  private static void writeSemaphores(StringBuilder out, LibraryModel library) {
     out.append("/*\n");
     out.append(" * One semaphore per probe, in the section tracers expect. While a tracer is attached it\n");
     out.append(" * is non-zero (the kernel counts uprobes that have a reference counter), which the Java\n");
@@ -119,31 +177,6 @@ public final class CSourceWriter {
           .append(2 * probe.semaphoreIndex())
           .append("\\n\");\n");
     }
-    if (usesStrings(library)) {
-      out.append(STRING_COPY);
-    }
-    for (Binding binding : library.bindings()) {
-      out.append('\n');
-      writeSemaphoresFunction(out, library, binding);
-      for (BindingMethod method : binding.methods()) {
-        out.append('\n');
-        writeFireFunction(out, binding, method);
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean usesStrings(LibraryModel library) {
-    for (Binding binding : library.bindings()) {
-      for (BindingMethod method : binding.methods()) {
-        for (Param param : method.params()) {
-          if (param.type() == ArgType.STRING) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   private static void writeSemaphoresFunction(StringBuilder out, LibraryModel library, Binding binding) {

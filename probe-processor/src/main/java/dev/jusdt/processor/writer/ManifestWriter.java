@@ -30,7 +30,7 @@ public final class ManifestWriter {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("format", FORMAT);
     root.put("library", library.library());
-    root.put("sources", List.of(library.sourcePath()));
+    root.put("sources", library.sourcePaths());
     root.put("headers", List.of(library.headerPath()));
     root.put("scripts", library.scriptPaths());
     List<Object> probes = new ArrayList<>();
