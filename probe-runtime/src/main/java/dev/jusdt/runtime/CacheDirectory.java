@@ -26,15 +26,6 @@ final class CacheDirectory {
   /** Environment variable naming the cache directory, read if the property is unset. */
   static final String ENVIRONMENT = "JUSDT_CACHE_DIR";
 
-  static final Set<PosixFilePermission> OWNER_ONLY =
-      EnumSet.of(
-          PosixFilePermission.OWNER_READ,
-          PosixFilePermission.OWNER_WRITE,
-          PosixFilePermission.OWNER_EXECUTE);
-
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_ATTRIBUTE =
-      PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-
   private final Ownership ownership;
 
   CacheDirectory(Ownership ownership) {
@@ -118,7 +109,7 @@ final class CacheDirectory {
     // Creation is atomic, so a racing JVM or user makes this succeed or fail as "exists"; either
     // way what is there now gets checked, never assumed.
     try {
-      Files.createDirectories(directory, OWNER_ONLY_ATTRIBUTE);
+      Files.createDirectories(directory, OwnerOnly.ATTRIBUTE);
     } catch (FileAlreadyExistsException notADirectory) {
       // A file or a dangling link: the check below says which.
     }
@@ -129,5 +120,18 @@ final class CacheDirectory {
       throw new IOException(problem);
     }
     return directory;
+  }
+
+  /**
+   * Apart from the class, so that a warm start, which only asks for {@link #candidates}, does not
+   * initialise the permission classes.
+   */
+  private static final class OwnerOnly {
+    static final FileAttribute<Set<PosixFilePermission>> ATTRIBUTE =
+        PosixFilePermissions.asFileAttribute(
+            EnumSet.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE));
   }
 }

@@ -36,9 +36,12 @@ final class LibraryExtractor {
   private static final Set<OpenOption> CREATE_NEW_OPTIONS =
       Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
+  /** rw-------: a file being written. */
+  static final Set<PosixFilePermission> OWNER_READ_WRITE =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_READ_WRITE_ATTRIBUTE =
-      PosixFilePermissions.asFileAttribute(
-          EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+      PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE);
 
   private static final Path URANDOM = Path.of("/dev/urandom");
 
