@@ -3,10 +3,9 @@ package dev.jusdt.runtime;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -113,9 +112,11 @@ final class CacheDirectory {
     } catch (FileAlreadyExistsException notADirectory) {
       // A file or a dangling link: the check below says which.
     }
-    PosixFileAttributes attributes =
-        Files.readAttributes(directory, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    String problem = ownership.problem(directory, attributes, true);
+    FileStatus status = FileStatus.of(directory);
+    if (status == null) {
+      throw new NoSuchFileException(directory.toString(), null, "vanished after it was created");
+    }
+    String problem = ownership.problem(directory, status, true);
     if (problem != null) {
       throw new IOException(problem);
     }

@@ -23,6 +23,7 @@ final class FileStatus {
   private static final int TYPE = 0170000;
   private static final int DIRECTORY = 0040000;
   private static final int REGULAR_FILE = 0100000;
+  private static final int SYMBOLIC_LINK = 0120000;
   private static final int GROUP_OR_OTHERS_WRITE = 0022;
 
   private final int mode;
@@ -77,6 +78,26 @@ final class FileStatus {
     return (mode & TYPE) == (directory ? DIRECTORY : REGULAR_FILE)
         && uid == owner
         && (mode & GROUP_OR_OTHERS_WRITE) == 0;
+  }
+
+  boolean isSymbolicLink() {
+    return (mode & TYPE) == SYMBOLIC_LINK;
+  }
+
+  boolean isDirectory() {
+    return (mode & TYPE) == DIRECTORY;
+  }
+
+  boolean isRegularFile() {
+    return (mode & TYPE) == REGULAR_FILE;
+  }
+
+  boolean isWritableByOthers() {
+    return (mode & GROUP_OR_OTHERS_WRITE) != 0;
+  }
+
+  int uid() {
+    return uid;
   }
 
   long size() {

@@ -197,7 +197,7 @@ final class LibraryLoader {
       Path file = null;
       try {
         if (cache == null) {
-          Ownership ownership = Ownership.ofCurrentUser(settings);
+          Ownership ownership = Ownership.ofCurrentUser();
           cache = new CacheDirectory(ownership);
           extractor = new LibraryExtractor(ownership);
         }

@@ -26,7 +26,7 @@ class CachedCopyTest {
 
   @BeforeEach
   void verifiedCopy() throws IOException {
-    Ownership ownership = Ownership.ofCurrentUser(Settings.system());
+    Ownership ownership = Ownership.ofCurrentUser();
     CacheDirectory directories = new CacheDirectory(ownership);
     cache = directories.prepare(temp.resolve("cache"));
     Path hashDirectory = directories.prepare(cache.resolve(ContentHash.sha256Hex(CONTENT)));
