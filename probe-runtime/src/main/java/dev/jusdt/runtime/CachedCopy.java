@@ -4,12 +4,12 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Trusts a library already in the cache on its metadata alone, so that a warm start reads neither
@@ -89,14 +89,17 @@ final class CachedCopy {
         stamp.resolveSibling(
             "." + stamp.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
     try {
-      Files.write(
-          temp,
-          status.identity().getBytes(StandardCharsets.US_ASCII),
-          StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE,
-          LinkOption.NOFOLLOW_LINKS);
-      // Whatever the umask: a stamp its group could write would never be trusted.
-      Files.setPosixFilePermissions(temp, LibraryExtractor.OWNER_READ_WRITE);
+      // A FileChannel, as the extraction that just ran used: no stream classes to load.
+      try (FileChannel channel =
+          FileChannel.open(
+              temp,
+              LibraryExtractor.CREATE_NEW_OPTIONS,
+              LibraryExtractor.OWNER_READ_WRITE_ATTRIBUTE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(status.identity().getBytes(StandardCharsets.US_ASCII));
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      }
       Files.move(temp, stamp, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

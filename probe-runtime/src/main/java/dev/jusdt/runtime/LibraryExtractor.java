@@ -31,14 +31,14 @@ final class LibraryExtractor {
   static final Set<PosixFilePermission> OWNER_READ_EXECUTE =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE);
 
-  private static final Set<OpenOption> CREATE_NEW_OPTIONS =
+  static final Set<OpenOption> CREATE_NEW_OPTIONS =
       Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
   /** rw-------: a file being written. */
   static final Set<PosixFilePermission> OWNER_READ_WRITE =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_READ_WRITE_ATTRIBUTE =
+  static final FileAttribute<Set<PosixFilePermission>> OWNER_READ_WRITE_ATTRIBUTE =
       PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE);
 
   private static final Path URANDOM = Path.of("/dev/urandom");

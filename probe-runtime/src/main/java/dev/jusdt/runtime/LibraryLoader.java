@@ -111,7 +111,7 @@ final class LibraryLoader {
     } catch (IOException | RuntimeException noProcOrNoUnixView) {
       return null;
     }
-    for (Path directory : CacheDirectory.candidates(settings)) {
+    for (Path directory : CacheLocations.candidates(settings)) {
       Path file = directory.resolve(record.sha256()).resolve(fileName);
       try {
         if (!cached.isTrusted(directory, file, record.size())) {
@@ -186,7 +186,7 @@ final class LibraryLoader {
   private Path extractAndLoad(String library, String fileName, String resource, byte[] content)
       throws LoadFailure {
     String hash = ContentHash.sha256Hex(content);
-    List<Path> candidates = CacheDirectory.candidates(settings);
+    List<Path> candidates = CacheLocations.candidates(settings);
     StringBuilder tried = new StringBuilder();
     Throwable last = null;
     boolean noexec = false;
@@ -238,9 +238,9 @@ final class LibraryLoader {
             + ") in any cache directory; tried:"
             + tried
             + "\nSet -D"
-            + CacheDirectory.PROPERTY
+            + CacheLocations.PROPERTY
             + "=DIR (or "
-            + CacheDirectory.ENVIRONMENT
+            + CacheLocations.ENVIRONMENT
             + "=DIR) to a directory that you own, that no one else can write to"
             + (noexec ? ", on a file system mounted with exec (not noexec)" : "")
             + ", or point -D"
