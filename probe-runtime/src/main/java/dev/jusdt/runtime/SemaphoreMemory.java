@@ -29,11 +29,11 @@ final class SemaphoreMemory {
       Runtime.version().feature() < FIRST_WITH_UNSAFE_WARNINGS && unsafeWorks();
 
   /*
-   * Set once, under Semaphores.attachLock(), after every attached address was checked. Plain, not
-   * volatile: a reader that keeps seeing false (a loop the JIT compiled before the switch) keeps
-   * using the ByteBuffer read, which is just as correct; the field only picks the cheaper one.
+   * Set once, under Semaphores.attachLock(), after every attached address was checked. Volatile,
+   * which on x86-64 and AArch64 costs a plain load: with a plain field C2 may read it once before a
+   * compiled loop and keep the ByteBuffer read for as long as the loop runs (correct, but slow).
    */
-  private static boolean foreign;
+  private static volatile boolean foreign;
 
   private static boolean foreignStarted;
 
