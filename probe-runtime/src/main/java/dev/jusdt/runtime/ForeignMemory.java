@@ -13,11 +13,10 @@ import java.nio.ByteBuffer;
  * <p>Reached by reflection, since probe-runtime is compiled for Java 17. {@code reinterpret} is a
  * restricted method, like {@code System.load} that loaded the library: {@code
  * --enable-native-access} covers both. Initialising this class takes tens of milliseconds; {@link
- * SemaphoreMemory} does it on a thread of its own.
+ * SemaphoreMemory} does it on a thread of its own, and must not so much as call a static method of
+ * this class before.
  */
 final class ForeignMemory {
-
-  private static final int FIRST_WITH_FOREIGN_MEMORY = 22;
 
   private static final Object ALL_MEMORY;
   private static final VarHandle SHORT;
@@ -50,11 +49,6 @@ final class ForeignMemory {
   }
 
   private ForeignMemory() {}
-
-  /** Whether this JDK has the API, without initialising it. */
-  static boolean available() {
-    return Runtime.version().feature() >= FIRST_WITH_FOREIGN_MEMORY;
-  }
 
   /** Whether it initialised; the first call pays for the initialisation. */
   static boolean works() {

@@ -22,6 +22,9 @@ final class SemaphoreMemory {
 
   private static final int FIRST_WITH_UNSAFE_WARNINGS = 24;
 
+  // Not a method of ForeignMemory: calling one initialises it, the very cost kept off this thread.
+  private static final int FIRST_WITH_FOREIGN_MEMORY = 22;
+
   /** Out of a program's start-up, which is what the switch is there to spare. */
   private static final long FOREIGN_DELAY_MILLIS = 1000;
 
@@ -63,7 +66,7 @@ final class SemaphoreMemory {
       if (reported != actual) {
         throw mismatch(reported, actual);
       }
-    } else if (!foreignStarted && ForeignMemory.available()) {
+    } else if (!foreignStarted && Runtime.version().feature() >= FIRST_WITH_FOREIGN_MEMORY) {
       foreignStarted = true;
       Thread thread = new Thread(new Switch(), "jusdt-foreign-memory");
       thread.setDaemon(true);
