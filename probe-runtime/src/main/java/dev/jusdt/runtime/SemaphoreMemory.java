@@ -132,11 +132,16 @@ final class SemaphoreMemory {
         return;
       }
       synchronized (Semaphores.attachLock()) {
-        for (Map.Entry<ByteBuffer, Long> array : Semaphores.attachedArrays().entrySet()) {
-          long address = array.getValue();
-          if (address != 0 && ForeignMemory.addressOf(array.getKey()) != address) {
-            return;
+        try {
+          for (Map.Entry<ByteBuffer, Long> array : Semaphores.attachedArrays().entrySet()) {
+            long address = array.getValue();
+            if (address != 0 && ForeignMemory.addressOf(array.getKey()) != address) {
+              return;
+            }
           }
+        } catch (RuntimeException e) {
+          // An address that cannot be told is one that cannot be checked: no switch, no trace.
+          return;
         }
         foreign = true;
       }
