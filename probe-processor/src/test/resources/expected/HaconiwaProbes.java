@@ -130,7 +130,7 @@ public final class HaconiwaProbes {
   private static SemaphoreArray $loadSemaphores() {
     if (ProbeLibrary.load(LIBRARY, HaconiwaProbes.class)) {
       try {
-        return Semaphores.attach($semaphores(), 6);
+        return Semaphores.attach($semaphores(), $semaphoresAddress(), 6);
       } catch (LinkageError | IllegalStateException | IllegalCallerException e) {
         ProbeLibrary.disable(LIBRARY, e);
       }
@@ -139,4 +139,6 @@ public final class HaconiwaProbes {
   }
 
   private static native ByteBuffer $semaphores();
+
+  private static native long $semaphoresAddress();
 }

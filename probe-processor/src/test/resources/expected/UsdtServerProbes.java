@@ -106,7 +106,7 @@ public final class UsdtServerProbes implements ServerProbes {
   private static SemaphoreArray $loadSemaphores() {
     if (ProbeLibrary.load(LIBRARY, UsdtServerProbes.class)) {
       try {
-        return Semaphores.attach($semaphores(), 6);
+        return Semaphores.attach($semaphores(), $semaphoresAddress(), 6);
       } catch (LinkageError | IllegalStateException | IllegalCallerException e) {
         ProbeLibrary.disable(LIBRARY, e);
       }
@@ -115,4 +115,6 @@ public final class UsdtServerProbes implements ServerProbes {
   }
 
   private static native ByteBuffer $semaphores();
+
+  private static native long $semaphoresAddress();
 }

@@ -97,6 +97,12 @@ JNIEXPORT jobject JNICALL Java_dev_jusdt_example_HaconiwaProbes__00024semaphores
   return (*env)->NewDirectByteBuffer(env, (void *)jusdt_semaphores_haconiwa, (jlong)sizeof(jusdt_semaphores_haconiwa));
 }
 
+JNIEXPORT jlong JNICALL Java_dev_jusdt_example_HaconiwaProbes__00024semaphoresAddress(JNIEnv *env, jclass cls) {
+  (void)env;
+  (void)cls;
+  return (jlong)(size_t)(void *)jusdt_semaphores_haconiwa;
+}
+
 /* haconiwa:probe-boottime: HaconiwaProbes.probeBoottime */
 JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeBoottime_00024(JNIEnv *env, jclass cls, jlong arg0) {
   (void)env;
@@ -135,6 +141,12 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024str(
 JNIEXPORT jobject JNICALL Java_dev_jusdt_example_UsdtServerProbes__00024semaphores(JNIEnv *env, jclass cls) {
   (void)cls;
   return (*env)->NewDirectByteBuffer(env, (void *)jusdt_semaphores_haconiwa, (jlong)sizeof(jusdt_semaphores_haconiwa));
+}
+
+JNIEXPORT jlong JNICALL Java_dev_jusdt_example_UsdtServerProbes__00024semaphoresAddress(JNIEnv *env, jclass cls) {
+  (void)env;
+  (void)cls;
+  return (jlong)(size_t)(void *)jusdt_semaphores_haconiwa;
 }
 
 /* myapp:request-start: UsdtServerProbes.requestStart */

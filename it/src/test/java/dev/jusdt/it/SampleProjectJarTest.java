@@ -42,6 +42,20 @@ class SampleProjectJarTest {
   }
 
   @Test
+  void jarRecordsTheLibrarysSha256AndSizeForTheLoader() throws Exception {
+    Tools.requireTool("sha256sum", "coreutils");
+    Path library = dir.resolve("recorded.so");
+    Tools.extract(jar, LIBRARY, library);
+    String record = Files.readString(Tools.extract(jar, LIBRARY + ".sha256", dir.resolve("record")));
+
+    Tools.Result sha256sum = Tools.run(List.of("sha256sum", library.toString()));
+
+    assertThat(sha256sum.exit()).as(sha256sum.output()).isZero();
+    assertThat(record)
+        .isEqualTo(sha256sum.output().split(" ")[0] + " " + Files.size(library) + "\n");
+  }
+
+  @Test
   void phaseProbesHaveThreeSignedLongs() {
     for (String name : List.of("probe-boottime", "probe-containergen")) {
       List<Note> entries = Readelf.of(notes, "haconiwa", name);

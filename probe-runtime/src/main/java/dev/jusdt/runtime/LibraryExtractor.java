@@ -6,13 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
@@ -33,12 +31,15 @@ final class LibraryExtractor {
   static final Set<PosixFilePermission> OWNER_READ_EXECUTE =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE);
 
-  private static final Set<OpenOption> CREATE_NEW_OPTIONS =
+  static final Set<OpenOption> CREATE_NEW_OPTIONS =
       Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_READ_WRITE_ATTRIBUTE =
-      PosixFilePermissions.asFileAttribute(
-          EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+  /** rw-------: a file being written. */
+  static final Set<PosixFilePermission> OWNER_READ_WRITE =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+  static final FileAttribute<Set<PosixFilePermission>> OWNER_READ_WRITE_ATTRIBUTE =
+      PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE);
 
   private static final Path URANDOM = Path.of("/dev/urandom");
 
@@ -99,14 +100,12 @@ final class LibraryExtractor {
 
   /** Whether {@code file} is a trusted regular file holding exactly {@code content}. */
   boolean isIntact(Path file, byte[] content) throws IOException {
-    PosixFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException absent) {
+    FileStatus status = FileStatus.of(file);
+    if (status == null) {
       return false;
     }
     // Checking first also means a FIFO planted at the name is never opened (which would block).
-    if (ownership.problem(file, attributes, false) != null || attributes.size() != content.length) {
+    if (ownership.problem(file, status, false) != null || status.size() != content.length) {
       return false;
     }
     byte[] actual = new byte[content.length];

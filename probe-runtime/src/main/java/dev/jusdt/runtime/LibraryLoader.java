@@ -32,6 +32,21 @@ final class LibraryLoader {
    * @throws LoadFailure if it was not loaded, with a message that says what to do
    */
   Path load(String library, ClassLoader resources) throws LoadFailure {
+    return load(library, null, resources);
+  }
+
+  /**
+   * Loads {@code lib<library>.so}, from the cache without reading the jar if the build recorded the
+   * library's hash next to it in {@code anchor}'s own class path entry and the cache holds a copy
+   * this loader verified before ({@link CachedCopy}).
+   *
+   * @param library a name as in {@code System.loadLibrary}
+   * @param anchor the generated class that asks, or null to look only through {@code resources}
+   * @param resources the class loader that sees the jar's {@code META-INF/native/}
+   * @return the real (canonical) path the library was loaded from
+   * @throws LoadFailure if it was not loaded, with a message that says what to do
+   */
+  Path load(String library, Class<?> anchor, ClassLoader resources) throws LoadFailure {
     checkName(library);
     // Before the platform check: someone who built the library for, say, linux-riscv64 can
     // still use it.
@@ -58,8 +73,64 @@ final class LibraryLoader {
           null);
     }
     String resource = Platform.resourceName(platform, fileName);
-    byte[] content = read(library, resource, resources);
+    BundledCopy bundled = anchor == null ? null : BundledCopy.of(anchor);
+    byte[] content = null;
+    if (bundled != null) {
+      try {
+        LibraryRecord record =
+            LibraryRecord.parse(
+                bundled.read(resource + LibraryRecord.SUFFIX, LibraryRecord.MAX_LENGTH));
+        if (record != null) {
+          Path cached = loadVerifiedBefore(library, fileName, record);
+          if (cached != null) {
+            return cached;
+          }
+        }
+        content = bundled.read(resource, Integer.MAX_VALUE - 8);
+      } catch (IOException e) {
+        // Only the fast way failed; the class loader may still read the jar.
+        content = null;
+      }
+    }
+    if (content == null) {
+      content = read(library, resource, resources);
+    }
     return extractAndLoad(library, fileName, resource, content);
+  }
+
+  /**
+   * The warm start: loads a copy the cache holds under the recorded hash and that an earlier JVM
+   * compared with the jar's bytes, trusting it on its metadata ({@link CachedCopy}). Null if there
+   * is none, or it does not load; the full path then verifies, extracts and explains.
+   */
+  private Path loadVerifiedBefore(String library, String fileName, LibraryRecord record)
+      throws LoadFailure {
+    CachedCopy cached;
+    try {
+      cached = new CachedCopy(FileStatus.currentUid());
+    } catch (IOException | RuntimeException noProcOrNoUnixView) {
+      return null;
+    }
+    for (Path directory : CacheLocations.candidates(settings)) {
+      Path file = directory.resolve(record.sha256()).resolve(fileName);
+      try {
+        if (!cached.isTrusted(directory, file, record.size())) {
+          continue;
+        }
+        System.load(file.toString());
+        return loadedPath(file);
+      } catch (UnsatisfiedLinkError e) {
+        if (String.valueOf(e.getMessage()).contains(ANOTHER_CLASS_LOADER)) {
+          throw anotherClassLoader(library, file, e, null);
+        }
+        // A noexec mount, say: the full path tries every directory and says why.
+      } catch (IOException | SecurityException | ClassCastException e) {
+        // Unreadable metadata is no reason to trust, nor to give up: verify in full.
+      } catch (IllegalCallerException e) {
+        throw nativeAccessDenied(library, e, null);
+      }
+    }
+    return null;
   }
 
   private Path loadOverride(String library, LibraryOverride override) throws LoadFailure {
@@ -115,7 +186,7 @@ final class LibraryLoader {
   private Path extractAndLoad(String library, String fileName, String resource, byte[] content)
       throws LoadFailure {
     String hash = ContentHash.sha256Hex(content);
-    List<Path> candidates = CacheDirectory.candidates(settings);
+    List<Path> candidates = CacheLocations.candidates(settings);
     StringBuilder tried = new StringBuilder();
     Throwable last = null;
     boolean noexec = false;
@@ -126,13 +197,14 @@ final class LibraryLoader {
       Path file = null;
       try {
         if (cache == null) {
-          Ownership ownership = Ownership.ofCurrentUser(settings);
+          Ownership ownership = Ownership.ofCurrentUser();
           cache = new CacheDirectory(ownership);
           extractor = new LibraryExtractor(ownership);
         }
         Path hashDirectory = cache.prepare(cache.prepare(directory).resolve(hash));
         file = extractor.extract(hashDirectory, fileName, content);
         System.load(file.toString());
+        stamp(file);
         return loadedPath(file);
       } catch (UnsatisfiedLinkError e) {
         String message = String.valueOf(e.getMessage());
@@ -166,15 +238,27 @@ final class LibraryLoader {
             + ") in any cache directory; tried:"
             + tried
             + "\nSet -D"
-            + CacheDirectory.PROPERTY
+            + CacheLocations.PROPERTY
             + "=DIR (or "
-            + CacheDirectory.ENVIRONMENT
+            + CacheLocations.ENVIRONMENT
             + "=DIR) to a directory that you own, that no one else can write to"
             + (noexec ? ", on a file system mounted with exec (not noexec)" : "")
             + ", or point -D"
             + LibraryOverride.propertyName(library)
             + " at a copy of the library",
         last);
+  }
+
+  /**
+   * Lets later starts trust the copy just compared byte for byte with the jar's ({@link
+   * CachedCopy}); if that fails they only verify it in full again.
+   */
+  private static void stamp(Path file) {
+    try {
+      new CachedCopy(FileStatus.currentUid()).stamp(file);
+    } catch (IOException | RuntimeException e) {
+      // Costs the next start its shortcut, nothing else.
+    }
   }
 
   /**

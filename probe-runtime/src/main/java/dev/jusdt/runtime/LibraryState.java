@@ -39,7 +39,7 @@ final class LibraryState {
         // the probes off for the life of the JVM.
         boolean interrupted = Thread.interrupted();
         try {
-          path = loader.load(library, resources);
+          path = loader.load(library, anchor, resources);
           usable = true;
         } catch (LoadFailure failure) {
           warnOnce(warnings, failure.getMessage(), failure.getCause());

@@ -1,79 +1,82 @@
 package dev.jusdt.runtime;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.UserPrincipal;
-import java.util.Set;
 
 /**
  * Whether a file or directory may be trusted: owned by the user this JVM runs as, and writable by
  * no one else. Anything else in a cache path could be swapped for another library by someone who is
  * not us between our check and {@code dlopen}.
+ *
+ * <p>Users are compared by uid; a name is looked up (through NSS, which costs milliseconds the first
+ * time) only to word a refusal.
  */
 final class Ownership {
 
-  private final UserPrincipal user;
+  private final int uid;
 
-  Ownership(UserPrincipal user) {
-    this.user = user;
+  Ownership(int uid) {
+    this.uid = uid;
   }
 
   /**
-   * The user this process runs as. {@code /proc/self} belongs to the effective uid, which works in
-   * containers where the uid has no {@code /etc/passwd} entry and {@code user.name} is {@code ?}.
+   * The user this process runs as: the owner of {@code /proc/self}, the effective uid, which works
+   * in containers where the uid has no {@code /etc/passwd} entry and {@code user.name} is {@code ?}.
+   *
+   * @throws IOException if there is no {@code /proc/self} to tell
    */
-  static Ownership ofCurrentUser(Settings settings) throws IOException {
+  static Ownership ofCurrentUser() throws IOException {
     try {
-      return new Ownership(
-          Files.readAttributes(Path.of("/proc/self"), PosixFileAttributes.class).owner());
-    } catch (IOException | UnsupportedOperationException noProc) {
-      String name = settings.property("user.name");
-      if (name == null) {
-        throw new IOException("cannot tell which user this JVM runs as", noProc);
-      }
-      return new Ownership(
-          FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(name));
+      return new Ownership(FileStatus.currentUid());
+    } catch (IOException | RuntimeException noProc) {
+      throw new IOException(
+          "cannot tell which user this JVM runs as: /proc/self is unreadable (" + noProc + ")",
+          noProc);
     }
   }
 
-  UserPrincipal user() {
-    return user;
+  int uid() {
+    return uid;
   }
 
   /**
    * Why a path cannot be trusted, or null if it can.
    *
-   * @param attributes read with {@code NOFOLLOW_LINKS}, so a symbolic link is seen as one
+   * @param status read without following a symbolic link, so a link is seen as one
    * @param directory whether a directory (rather than a regular file) is expected
    */
-  String problem(Path path, PosixFileAttributes attributes, boolean directory) {
-    if (attributes.isSymbolicLink()) {
+  String problem(Path path, FileStatus status, boolean directory) {
+    if (status.isSymbolicLink()) {
       return path
           + " is a symbolic link; it is not followed, since whoever can change it decides"
           + " what gets loaded";
     }
-    if (directory ? !attributes.isDirectory() : !attributes.isRegularFile()) {
+    if (directory ? !status.isDirectory() : !status.isRegularFile()) {
       return path + " is not a " + (directory ? "directory" : "regular file");
     }
-    if (!user.equals(attributes.owner())) {
+    if (status.uid() != uid) {
       return path
           + " is owned by "
-          + attributes.owner().getName()
-          + ", not by "
-          + user.getName()
+          + nameOf(path, status.uid())
+          + ", not by uid "
+          + uid
           + "; another user could replace what is loaded";
     }
-    Set<PosixFilePermission> permissions = attributes.permissions();
-    if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+    if (status.isWritableByOthers()) {
       return path
           + " is writable by its group or by everyone; chmod go-w it or choose another"
           + " directory";
     }
     return null;
+  }
+
+  private static String nameOf(Path path, int owner) {
+    try {
+      return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName() + " (uid " + owner + ")";
+    } catch (IOException | RuntimeException e) {
+      return "uid " + owner;
+    }
   }
 }

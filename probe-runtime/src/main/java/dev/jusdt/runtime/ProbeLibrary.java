@@ -37,11 +37,25 @@ import java.util.Optional;
  * <h2>Safety</h2>
  *
  * <p>Cache directories are created {@code rwx------}; a directory (or file) that is a symbolic
- * link, is owned by another user, or is writable by its group or by everyone is refused. A copy
- * already in the cache is loaded only after it is compared with the jar's bytes; a damaged or
- * replaced copy is replaced. A new copy is written to a randomly named temporary file in the same
- * directory, synced, read back, made {@code r-x------} and then linked or renamed into place
- * atomically, so two JVMs extracting at once both load one identical, complete file.
+ * link, is owned by another user, or is writable by its group or by everyone is refused. A new
+ * copy is written to a randomly named temporary file in the same directory, synced, read back, made
+ * {@code r-x------} and then linked or renamed into place atomically, so two JVMs extracting at
+ * once both load one identical, complete file. A copy already in the cache is compared byte for
+ * byte with the jar's before it is first trusted; a damaged or replaced copy is replaced.
+ *
+ * <h2>Warm starts</h2>
+ *
+ * <p>{@code probe:compile} also records the library's SHA-256 and size next to it ({@code
+ * lib<library>.so.sha256}). With that record in the generated class's own jar or directory, a
+ * later start reads neither the jar's copy nor the cached one: it loads the cached copy if it is a
+ * regular file of the recorded size, owned by this user and writable by no one else, in
+ * directories that are too, and still the very file (same inode, same change time) that an earlier
+ * start compared with the jar's bytes, as a stamp next to it ({@code lib<library>.so.verified})
+ * says. Any write into the copy, even one that keeps its size, moves its change time, which no one
+ * can set back, and the next start compares it in full again. What this gives up: someone who can
+ * write files as this user (or root) can now change the copy and its stamp together, unnoticed;
+ * they can change what the JVM runs in other ways too (its class path, its environment). Without
+ * the record (a jar built otherwise), every start compares the copy as before.
  *
  * <h2>Failures</h2>
  *

@@ -56,6 +56,25 @@ public final class Semaphores {
    *     this JVM cannot read native memory
    */
   public static SemaphoreArray attach(ByteBuffer fromNative, int count) {
+    return attach(fromNative, 0, count);
+  }
+
+  /**
+   * Checks a buffer handed out by the native library's {@code semaphores0()} and the address of its
+   * first byte, as the library reports it ({@code $semaphoresAddress()}).
+   *
+   * <p>With the address, JDK 24 and later read the semaphores through the foreign memory API once
+   * it is initialised, off the start-up path (see {@link SemaphoreMemory}); the address is checked
+   * against the buffer before it is ever read.
+   *
+   * @param fromNative the direct buffer over the library's semaphore array
+   * @param address where the library says the array starts, or 0 if it does not say
+   * @param count the number of probes the generated class expects
+   * @return the array, ready for {@link #isSet}
+   * @throws IllegalStateException if the library is not the one the class was generated with, or
+   *     the address is not the buffer's
+   */
+  public static SemaphoreArray attach(ByteBuffer fromNative, long address, int count) {
     if (fromNative == null || !fromNative.isDirect() || fromNative.capacity() < 2 * count) {
       throw new IllegalStateException(
           "probe library does not match its generated class: expected "
@@ -65,8 +84,14 @@ public final class Semaphores {
               + "; rebuild the project so the library and the classes come from one compilation");
     }
     ByteBuffer buffer = fromNative.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
-    ATTACHED.put(buffer, SemaphoreMemory.addressOf(buffer));
-    return new SemaphoreArray(buffer, SemaphoreMemory.addressOf(buffer), count);
+    long checked;
+    // The lock SemaphoreMemory holds while it moves to the foreign memory read: every array read
+    // by address has had its address checked, whether it was attached before the move or after.
+    synchronized (ATTACHED) {
+      checked = SemaphoreMemory.checkedAddress(buffer, address);
+      ATTACHED.put(buffer, checked);
+    }
+    return new SemaphoreArray(buffer, checked, count);
   }
 
   /**
@@ -77,6 +102,21 @@ public final class Semaphores {
    */
   public static SemaphoreArray none(int count) {
     return new SemaphoreArray(null, 0, count);
+  }
+
+  /**
+   * Every buffer attach() handed out and its address, for {@link SemaphoreMemory} to check the
+   * addresses when it moves to the foreign memory read.
+   */
+  static Map<ByteBuffer, Long> attachedArrays() {
+    synchronized (ATTACHED) {
+      return new IdentityHashMap<>(ATTACHED);
+    }
+  }
+
+  /** The lock attach() holds while it checks and records an array. */
+  static Object attachLock() {
+    return ATTACHED;
   }
 
   /** Whether attach() handed out {@code buffer} at {@code address}, with room for {@code count}. */

@@ -34,7 +34,7 @@ class LibraryExtractorTest {
 
   @BeforeEach
   void cache() throws IOException {
-    ownership = Ownership.ofCurrentUser(Settings.system());
+    ownership = Ownership.ofCurrentUser();
     extractor = new LibraryExtractor(ownership);
     hashDirectory =
         new CacheDirectory(ownership)
@@ -107,7 +107,7 @@ class LibraryExtractorTest {
 
     extractor.extract(hashDirectory, "libx.so", CONTENT);
 
-    assertThat(Files.getOwner(file)).isEqualTo(ownership.user());
+    assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(ownership.uid());
   }
 
   @Test

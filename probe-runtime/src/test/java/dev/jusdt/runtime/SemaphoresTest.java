@@ -2,6 +2,7 @@ package dev.jusdt.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,8 +17,25 @@ class SemaphoresTest {
   private static final ByteBuffer MEMORY =
       ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
 
-  // A constant, as in a generated class, so the JIT folds the address as it would there.
-  private static final SemaphoreArray ARRAY = Semaphores.attach(MEMORY, 4);
+  // A constant, as in a generated class, so the JIT folds the address as it would there; with the
+  // address, as a library reports it.
+  private static final SemaphoreArray ARRAY = Semaphores.attach(MEMORY, addressOf(MEMORY), 4);
+
+  /** What a library's {@code $semaphoresAddress()} reports for the buffer it hands out. */
+  private static long addressOf(ByteBuffer direct) {
+    return Runtime.version().feature() >= 24
+        ? ForeignMemory.addressOf(direct)
+        : UnsafeMemory.addressOf(direct);
+  }
+
+  /** JDK 24+: waits for the switch to the foreign memory read, which happens off this thread. */
+  private static void awaitForeignReads() throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!SemaphoreMemory.readsForeignMemory()) {
+      assertThat(System.nanoTime()).as("switched to the foreign memory read").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
 
   @Test
   void readsEachSemaphoreOfTheArray() {
@@ -61,6 +79,43 @@ class SemaphoresTest {
     MEMORY.putShort(2, write);
     spinner.join(20_000);
     return !spinner.isAlive();
+  }
+
+  @Test
+  void fromJdk24ReadsMoveToTheForeignMemoryApiAndStillSeeEveryWrite() throws Exception {
+    assumeTrue(
+        Runtime.version().feature() >= 24,
+        "JDK " + Runtime.version().feature() + " reads through sun.misc.Unsafe; run on JDK 24+"
+            + " (-Djvm=.../bin/java) to test the foreign memory read");
+
+    awaitForeignReads();
+
+    assertThat(Semaphores.isSet(ARRAY, 2)).isFalse();
+    MEMORY.putShort(4, (short) 3);
+    try {
+      assertThat(Semaphores.isSet(ARRAY, 2)).isTrue();
+      assertThat(Semaphores.isSet(ARRAY, 1)).isFalse();
+    } finally {
+      MEMORY.putShort(4, (short) 0);
+    }
+    // Compiled anew after the switch, the loop still sees a tracer attach and detach.
+    assertThat(spinsUntilWritten(false, (short) 1)).as("attach seen").isTrue();
+    assertThat(spinsUntilWritten(true, (short) 0)).as("detach seen").isTrue();
+  }
+
+  @Test
+  void anAddressThatIsNotTheBuffersIsAMismatchedLibrary() throws Exception {
+    if (Runtime.version().feature() >= 24) {
+      // Before the switch an address is checked by the switch (which then keeps the ByteBuffer
+      // read for everyone); after it, at once.
+      awaitForeignReads();
+    }
+    ByteBuffer other = ByteBuffer.allocateDirect(8);
+
+    assertThatThrownBy(() -> Semaphores.attach(other, addressOf(other) + 4096, 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("reports its semaphores at 0x")
+        .hasMessageContaining("rebuild the project");
   }
 
   @Test

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /** Builds real shared libraries with gcc and lays them out as a jar would carry them. */
 final class TestLibraries {
@@ -75,6 +78,51 @@ final class TestLibraries {
     Files.createDirectories(file.getParent());
     Files.write(file, content);
     return root;
+  }
+
+  /**
+   * Writes {@code root/META-INF/native/<platform>/lib<library>.so.sha256}, the record the build
+   * writes next to the library: {@code recordedContent}'s SHA-256 and size.
+   */
+  static Path record(Path root, String library, byte[] recordedContent) throws IOException {
+    Path file =
+        root.resolve(
+            Platform.resourceName(
+                Platform.current(Settings.system()), "lib" + library + ".so.sha256"));
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        ContentHash.sha256Hex(recordedContent) + " " + recordedContent.length + "\n",
+        StandardCharsets.US_ASCII);
+    return root;
+  }
+
+  /** Copies {@link Anchor}'s class file into {@code root}, as a build puts a generated class. */
+  static Path withAnchor(Path root) throws Exception {
+    String classFile = Anchor.class.getName().replace('.', '/') + ".class";
+    Path target = root.resolve(classFile);
+    Files.createDirectories(target.getParent());
+    Files.copy(testClasses().resolve(classFile), target);
+    return root;
+  }
+
+  /** Packs the files under {@code root} into the jar {@code jar}. */
+  static Path jar(Path root, Path jar) throws IOException {
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        out.putNextEntry(new ZipEntry(root.relativize(file).toString()));
+        out.write(Files.readAllBytes(file));
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  /** A class loader over {@code entry} alone, so that {@link Anchor} comes from there. */
+  static URLClassLoader classLoaderOverOnly(Path entry) throws Exception {
+    return new URLClassLoader(
+        new URL[] {entry.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
   }
 
   /**

@@ -99,9 +99,15 @@ final class GccCompiler {
       BuildStamp.write(stamp, digest);
     }
     Path packaged = layout.packagedLibrary(library);
-    if (LibraryCopier.copyIfDifferent(built, packaged)) {
+    Path record = layout.packagedRecord(library);
+    if (LibraryCopier.differs(built, packaged)) {
+      // Gone first: if the build stops half-way, no record describes another library than the
+      // one beside it (the runtime then hashes the library itself).
+      Files.deleteIfExists(record);
+      LibraryCopier.copy(built, packaged);
       log.info("Copied " + manifest.libraryFileName() + " to " + packaged);
     }
+    LibraryRecord.writeIfDifferent(packaged, record);
   }
 
   /**

@@ -10,18 +10,13 @@ final class LibraryCopier {
 
   private LibraryCopier() {}
 
-  /**
-   * Copies a file unless the target already has the same bytes.
-   *
-   * @param source the built library
-   * @param target its place under {@code META-INF/native/<platform>/}
-   * @return true if it copied, false if the target was already identical
-   * @throws IOException if it cannot compare or copy
-   */
-  static boolean copyIfDifferent(Path source, Path target) throws IOException {
-    if (Files.isRegularFile(target) && Files.mismatch(source, target) == -1) {
-      return false;
-    }
+  /** Whether {@code target} is missing or holds other bytes than {@code source}. */
+  static boolean differs(Path source, Path target) throws IOException {
+    return !Files.isRegularFile(target) || Files.mismatch(source, target) != -1;
+  }
+
+  /** Copies {@code source} over {@code target} atomically. */
+  static void copy(Path source, Path target) throws IOException {
     Files.createDirectories(target.getParent());
     // Via a sibling and a rename, so that a concurrent reader (an IDE, a test's class path)
     // never sees half a library.
@@ -29,6 +24,5 @@ final class LibraryCopier {
     Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
-    return true;
   }
 }

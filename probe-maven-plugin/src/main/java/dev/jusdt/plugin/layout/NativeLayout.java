@@ -55,6 +55,18 @@ public record NativeLayout(Path buildDirectory, Path nativeOutputDirectory, Stri
   }
 
   /**
+   * The record of the packaged library's SHA-256 and size, which lets the runtime loader find its
+   * cached copy without reading or hashing the library.
+   *
+   * @param library the library name
+   * @return {@code <nativeOutputDirectory>/<platform>/lib<library>.so.sha256}
+   */
+  public Path packagedRecord(String library) {
+    Path packaged = packagedLibrary(library);
+    return packaged.resolveSibling(packaged.getFileName() + ".sha256");
+  }
+
+  /**
    * The packaged copy of a library, for goals that never build one.
    *
    * @param nativeOutputDirectory the packaged libraries' root

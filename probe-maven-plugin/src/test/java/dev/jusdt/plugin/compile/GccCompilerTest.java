@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -63,6 +65,45 @@ class GccCompilerTest {
 
   private Path packaged() {
     return project.nativeOutputDirectory().resolve("linux-x86_64/libdemo.so");
+  }
+
+  private Path record() {
+    return project.nativeOutputDirectory().resolve("linux-x86_64/libdemo.so.sha256");
+  }
+
+  /** What the runtime loader expects in the record: sha256sum's hash, a space, the size. */
+  private String expectedRecord() throws Exception {
+    byte[] library = Files.readAllBytes(packaged());
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(library)) + " "
+        + library.length + "\n";
+  }
+
+  @Test
+  void recordsThePackagedLibrarysSha256AndSizeNextToIt() throws Exception {
+    compile();
+
+    assertThat(record()).hasContent(expectedRecord().strip());
+    assertThat(Files.readString(record())).endsWith("\n").hasLineCount(1);
+  }
+
+  @Test
+  void aStaleRecordIsRewritten() throws Exception {
+    compile();
+    Files.writeString(record(), "0".repeat(64) + " 1\n");
+
+    compile();
+
+    assertThat(Files.readString(record())).isEqualTo(expectedRecord());
+  }
+
+  @Test
+  void anUnchangedBuildLeavesTheRecordAlone() throws Exception {
+    compile();
+    FileTime before = Files.getLastModifiedTime(record());
+
+    compile();
+
+    assertThat(Files.getLastModifiedTime(record())).isEqualTo(before);
   }
 
   @Test
@@ -212,6 +253,7 @@ class GccCompilerTest {
     compile();
 
     assertThat(packaged()).hasSameBinaryContentAs(built());
+    assertThat(Files.readString(record())).isEqualTo(expectedRecord());
   }
 
   @Test

@@ -12,6 +12,12 @@ public final class Names {
    */
   public static final String SEMAPHORES_NATIVE = "$semaphores";
 
+  /**
+   * The native method that hands a binding the address of the library's semaphore array, so that
+   * JDK 24 and later can read it through the foreign memory API without {@code sun.misc.Unsafe}.
+   */
+  public static final String SEMAPHORES_ADDRESS_NATIVE = "$semaphoresAddress";
+
   /** The binding's static initialiser helper that loads the library and calls {@link #SEMAPHORES_NATIVE}. */
   public static final String SEMAPHORES_LOADER = "$loadSemaphores";
 

@@ -190,6 +190,14 @@ public final class CSourceWriter {
         .append(library.semaphoreArray())
         .append("));\n");
     out.append("}\n");
+    out.append("\n");
+    out.append("JNIEXPORT jlong JNICALL ")
+        .append(JniNames.function(binding.qualifiedName(), Names.SEMAPHORES_ADDRESS_NATIVE))
+        .append("(JNIEnv *env, jclass cls) {\n");
+    out.append("  (void)env;\n");
+    out.append("  (void)cls;\n");
+    out.append("  return (jlong)(size_t)(void *)").append(library.semaphoreArray()).append(";\n");
+    out.append("}\n");
   }
 
   private static void writeFireFunction(StringBuilder out, Binding binding, BindingMethod method) {

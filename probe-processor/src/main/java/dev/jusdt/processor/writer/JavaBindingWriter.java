@@ -111,6 +111,11 @@ public final class JavaBindingWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.NATIVE)
             .returns(ByteBuffer.class)
             .build());
+    type.addMethod(
+        MethodSpec.methodBuilder(Names.SEMAPHORES_ADDRESS_NATIVE)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.NATIVE)
+            .returns(TypeName.LONG)
+            .build());
 
     return JavaFile.builder(binding.packageName(), type.build())
         .addFileComment(GeneratedBy.COMMENT)
@@ -231,7 +236,12 @@ public final class JavaBindingWriter {
         .returns(SEMAPHORE_ARRAY)
         .beginControlFlow("if ($T.load(LIBRARY, $T.class))", PROBE_LIBRARY, self)
         .beginControlFlow("try")
-        .addStatement("return $T.attach($N(), $L)", SEMAPHORES, Names.SEMAPHORES_NATIVE, count)
+        .addStatement(
+            "return $T.attach($N(), $N(), $L)",
+            SEMAPHORES,
+            Names.SEMAPHORES_NATIVE,
+            Names.SEMAPHORES_ADDRESS_NATIVE,
+            count)
         // IllegalCallerException: JDK 24+ run with --illegal-native-access=deny.
         .nextControlFlow(
             "catch ($T | $T | $T e)",
