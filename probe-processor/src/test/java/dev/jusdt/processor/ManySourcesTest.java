@@ -106,8 +106,8 @@ class ManySourcesTest {
       assertThat(text).contains("#include \"many_probes.h\"");
       assertThat(text.contains("volatile unsigned short jusdt_semaphores_many[")).isEqualTo(i == 0);
     }
-    // Two semaphores functions, one per binding, and every firing method.
-    assertThat(names).doesNotHaveDuplicates().hasSize(FUNCTIONS + 2);
+    // Per binding, the semaphores' buffer and their address; and every firing method.
+    assertThat(names).doesNotHaveDuplicates().hasSize(FUNCTIONS + 2 * 2);
   }
 
   @Test
