@@ -98,8 +98,10 @@ final class Boot {
       if (hooksAfterFork) {
         release(child[2]);
       }
-      write(state.withPid(pid, ProcessInfo.startTicks(pid).orElse(0)));
+      // The pid is recorded once the child has exec'd, not while it sets up: on two CPUs this
+      // thread's Java file writes would take the CPU the child needs between fork and exec.
       awaitExec();
+      write(state.withPid(pid, ProcessInfo.startTicks(pid).orElse(0)));
       HaconiwaProbes.probeBoottime(Phases.PHASE_END_SETUP);
       started = true;
       if (verbose) {
