@@ -75,16 +75,16 @@ class HaconiwaLauncherArchiveTest {
     return haconiwa(Map.of("HACONIWA_JAVA_OPTS", "-Xlog:class+load=info"), "--version");
   }
 
-  /** The archives in the cache; fails on anything but archives and their NAME.ok files. */
+  /** The archives in the cache; fails on anything but archives and their NAME.ok, NAME.java. */
   private List<Path> archives() throws Exception {
     List<Path> files;
     try (Stream<Path> listing = Files.list(cache)) {
       files = listing.sorted().toList();
     }
-    List<Path> archives = files.stream().filter(file -> !file.toString().endsWith(".ok")).toList();
-    assertThat(files).as("no temporary files are left").allMatch(file -> file.toString().endsWith(".ok")
-        ? archives.contains(Path.of(file.toString().replaceAll("\\.ok$", "")))
-        : file.toString().matches(".*/haconiwa-[0-9a-f]{16}-[a-z]+\\.(jsa|aot)"));
+    List<Path> archives = files.stream().filter(file -> file.toString().matches(".*\\.(jsa|aot)")).toList();
+    assertThat(files).as("no temporary files are left").allMatch(file -> file.toString().matches(".*\\.(ok|java)")
+        ? archives.contains(Path.of(file.toString().replaceAll("\\.(ok|java)$", "")))
+        : file.getFileName().toString().matches("haconiwa-.+-[a-z]+\\.(jsa|aot)"));
     return archives;
   }
 
@@ -110,7 +110,7 @@ class HaconiwaLauncherArchiveTest {
     List<Path> files = archives();
     assertThat(files).hasSize(1);
     Path archive = files.get(0);
-    assertThat(archive.getFileName().toString()).matches("haconiwa-[0-9a-f]{16}-other\\." + extension(jdk));
+    assertThat(archive.getFileName().toString()).matches("haconiwa-.+-other\\." + extension(jdk));
     Object written = identity(archive);
 
     Tools.Result second = versionLoggingClassSources();
@@ -186,6 +186,26 @@ class HaconiwaLauncherArchiveTest {
     assertThat(rebuilt.output()).matches(VERSION_ONLY);
     assertThat(archives()).containsExactly(archive);
     assertThat(identity(archive)).isNotEqualTo(old);
+    assertThat(after.output()).contains("dev.jusdt.haconiwa.cli.Haconiwa source: shared objects file");
+  }
+
+  @Test
+  void switchedJdkGetsItsOwnArchive() throws Exception {
+    setUp("Temurin 25");
+    Path link = dir.resolve("java");
+    Files.createSymbolicLink(link, Path.of(Tools.java()));
+    java = link.toString();
+    assertThat(version().exit()).isZero();
+    assertThat(archives()).singleElement().asString().endsWith(".jsa");
+
+    // As update-alternatives does: the same java command, another JDK behind it.
+    Files.delete(link);
+    Files.createSymbolicLink(link, TEMURIN_25);
+    Tools.Result switched = version();
+    Tools.Result after = versionLoggingClassSources();
+
+    assertThat(switched.output()).matches(VERSION_ONLY);
+    assertThat(archives()).hasSize(2).anyMatch(archive -> archive.toString().endsWith(".aot"));
     assertThat(after.output()).contains("dev.jusdt.haconiwa.cli.Haconiwa source: shared objects file");
   }
 
