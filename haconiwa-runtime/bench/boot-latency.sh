@@ -5,9 +5,8 @@
 #     pivot_root, Docker's capability set, no_new_privs + seccomp deny list, execve),
 #   - Debian's runc (`runc run`, config from `runc spec`, the same busybox rootfs),
 #   - this project's runtime, `haconiwa-runtime/bin/haconiwa run FILE` (bench/true.yaml, the same
-#     container declared), with $JAVA (JDK 17 here), again with HACONIWA_CDS_ADDRESS=fixed, and
-#     with JDK 25 if it is installed, each with the start-up archive its first run writes (as a
-#     user's second run finds it),
+#     container declared), with $JAVA (JDK 17 here) and with JDK 25 if it is installed, each with
+#     the start-up archive its first run writes (as a user's second run finds it),
 #   - and, for reference, a bare JVM hello world,
 # interleaved run by run so that all see the same machine load, and prints the median and 95th
 # percentile of
@@ -109,10 +108,8 @@ HACONIWA=("$ROOT/haconiwa-runtime/bin/haconiwa" run "$CONTAINER")
 # probe library, so that a trace attached to that copy sees that JDK's boots only -------------
 VARIANTS=()
 declare -A VARIANT_JAVA VARIANT_LABEL
-declare -A VARIANT_ADDRESS
-add_variant() { # name, java, label, archive address (random or fixed)
+add_variant() { # name, java, label
   local name=$1 java=$2 label=$3
-  VARIANT_ADDRESS[$name]=${4:-random}
   mkdir -p "$WORK/cache-$name" "$WORK/jusdt-$name"
   # The first run writes the start-up archive; it is not measured.
   if ! (variant_env "$name" "$java"; "${HACONIWA[@]}") >"$WORK/$name-check.txt" 2>&1; then
@@ -124,13 +121,10 @@ add_variant() { # name, java, label, archive address (random or fixed)
   VARIANT_LABEL[$name]=$label
 }
 variant_env() { # name, java: exported into the (sub)shell that runs it
-  export HACONIWA_JAVA=$2 HACONIWA_CACHE_DIR=$WORK/cache-$1 HACONIWA_JAVA_OPTS="-Djusdt.cache.dir=$WORK/jusdt-$1" \
-    HACONIWA_CDS_ADDRESS=${VARIANT_ADDRESS[$1]}
+  export HACONIWA_JAVA=$2 HACONIWA_CACHE_DIR=$WORK/cache-$1 HACONIWA_JAVA_OPTS="-Djusdt.cache.dir=$WORK/jusdt-$1"
 }
 java_version() { "$1" -version 2>&1 | head -1 | sed 's/.*version "\([^"]*\)".*/\1/'; }
 add_variant jdk-default "$(command -v "$JAVA")" "JDK $(java_version "$JAVA")"
-# The launcher's opt-in: the archive mapped where it was written, not relocated (bin/haconiwa).
-add_variant jdk-default-fixed "$(command -v "$JAVA")" "JDK $(java_version "$JAVA"), CDS_ADDRESS=fixed" fixed
 if [ "$JDK25" != none ] && [ -x "$JDK25/bin/java" ]; then
   add_variant jdk25 "$JDK25/bin/java" "JDK $(java_version "$JDK25/bin/java")"
 fi

@@ -210,23 +210,6 @@ class HaconiwaLauncherArchiveTest {
   }
 
   @Test
-  void fixedAddressIsOptInAndMapsTheArchive() throws Exception {
-    setUp("this JDK");
-    assertThat(version().exit()).isZero();
-    String options = "-XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -Xlog:class+load=info";
-
-    Tools.Result random = haconiwa(Map.of("HACONIWA_JAVA_OPTS", options), "--version");
-    Tools.Result fixed = haconiwa(Map.of("HACONIWA_JAVA_OPTS", options, "HACONIWA_CDS_ADDRESS", "fixed"), "--version");
-
-    // Unless asked, the JDK's own default (a random address since JDK 20 and 17.0.x updates).
-    assertThat(random.output()).containsPattern("ArchiveRelocationMode\\s+= \\d+\\s+\\{diagnostic\\} \\{default\\}");
-    assertThat(fixed.exit()).as(fixed.output()).isZero();
-    assertThat(fixed.output())
-        .containsPattern("ArchiveRelocationMode\\s+= 0 ")
-        .contains("dev.jusdt.haconiwa.cli.Haconiwa source: shared objects file");
-  }
-
-  @Test
   void concurrentFirstRunsLeaveOneWholeArchive() throws Exception {
     setUp("this JDK");
     List<Process> runs = new ArrayList<>();
