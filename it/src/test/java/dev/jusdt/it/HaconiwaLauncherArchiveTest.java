@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -207,6 +208,43 @@ class HaconiwaLauncherArchiveTest {
     assertThat(switched.output()).matches(VERSION_ONLY);
     assertThat(archives()).hasSize(2).anyMatch(archive -> archive.toString().endsWith(".aot"));
     assertThat(after.output()).contains("dev.jusdt.haconiwa.cli.Haconiwa source: shared objects file");
+  }
+
+  @Test
+  void signalToTheLauncherOnAFirstRunStopsTheRuntimeAndItsContainer() throws Exception {
+    boolean root = "0".equals(Tools.run(List.of("id", "-u")).output().strip());
+    assumeTrue(root, "containers need root (CI runs the suite as root)");
+    Tools.requireTool("busybox", "busybox-static");
+    setUp("this JDK");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path bin = Files.createDirectories(dir.resolve("rootfs/bin"));
+    Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
+    Files.createSymbolicLink(bin.resolve("sleep"), Path.of("busybox"));
+    String name = "it-signal-" + ProcessHandle.current().pid();
+    Path file = Files.writeString(dir.resolve("c.yaml"),
+        "name: " + name + "\nrootfs: ./rootfs\ncommand: [/bin/sleep, '600']\n");
+    Path state = dir.resolve("state");
+    ProcessBuilder builder = new ProcessBuilder(System.getProperty("haconiwa.launcher"),
+        "--state-dir=" + state, "run", file.toString());
+    builder.environment().put("HACONIWA_JAR", jar.toString());
+    builder.environment().put("HACONIWA_JAVA", java);
+    builder.environment().put("HACONIWA_CACHE_DIR", cache.toString());
+    builder.environment().remove("HACONIWA_JAVA_OPTS");
+    Process launcher = builder.redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    // The pid is recorded once the container runs its command.
+    Path record = state.resolve(name).resolve("state");
+    while (launcher.isAlive() && !(Files.exists(record) && Files.readString(record).matches("(?s).*\\bpid=[1-9].*"))) {
+      Thread.sleep(50);
+    }
+    List<ProcessHandle> jvm = launcher.toHandle().children().toList();
+
+    launcher.destroy();
+
+    assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(launcher.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isEqualTo(143);
+    assertThat(jvm).as("the launcher ran the JVM as its child").hasSize(1);
+    assertThat(jvm.get(0).isAlive()).as("the JVM stopped").isFalse();
+    assertThat(state.resolve(name)).as("the container was cleaned up").doesNotExist();
   }
 
   @Test
