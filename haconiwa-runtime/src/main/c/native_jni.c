@@ -9,6 +9,7 @@
 #include <jni.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,10 @@ struct spawn {
   pid_t pid; /* written by the kernel (CLONE_PARENT_SETTID) before the child runs */
   int clone_error;
   int references;
+  int go_read;       /* the spawner waits on it: one byte clones the child, end of file gives up */
+  int go_write;      /* the JNI side's end of it */
+  int status_read;   /* the JNI side's end of the child's status pipe */
+  int control_write; /* the JNI side's end of the child's control pipe */
 };
 
 static void spawn_release(struct spawn *spawn) {
@@ -142,9 +147,11 @@ static void spawn_release(struct spawn *spawn) {
 /*
  * The spawner thread clones the child the way posix_spawn does: CLONE_VM, so that no page table
  * of the JVM is copied (and none torn down at execve), and CLONE_VFORK, so that the thread whose
- * memory and TLS the child borrows is suspended until the child execs. It then stays until the
- * child has exited, because the child's parent-death signal is tied to the thread that cloned
- * it, not to the process: only the runtime's death may fire it.
+ * memory and TLS the child borrows is suspended until the child execs. It is started, and its
+ * stack mapped, before phase 2 (prepareSpawn), and waits for the byte of startSpawn: between
+ * START_FORK and the clone there is a pipe write and a wake-up, not a thread's creation. It then
+ * stays until the child has exited, because the child's parent-death signal is tied to the thread
+ * that cloned it, not to the process: only the runtime's death may fire it.
  */
 static void *spawner_main(void *argument) {
   struct spawn *spawn = argument;
@@ -155,10 +162,23 @@ static void *spawner_main(void *argument) {
     spawn->clone_error = errno;
   } else {
     mprotect(stack, page, PROT_NONE); /* a guard below the stack; without one, merely unguarded */
+  }
+  char go = 0;
+  ssize_t n;
+  do {
+    n = read(spawn->go_read, &go, 1);
+  } while (n < 0 && errno == EINTR);
+  close(spawn->go_read);
+  if (n != 1 && spawn->clone_error == 0) {
+    spawn->clone_error = ECANCELED; /* cancelSpawn, or startSpawn could not write */
+  }
+  if (spawn->clone_error == 0) {
     int flags = CLONE_VM | CLONE_VFORK | CLONE_PARENT_SETTID | SIGCHLD | (int)spawn->plan->clone_flags;
     if (clone(hcn_child_main, stack + page + HCN_CHILD_STACK, flags, &spawn->start, &spawn->pid) < 0) {
       spawn->clone_error = errno;
     }
+  }
+  if (stack != MAP_FAILED) {
     munmap(stack, HCN_CHILD_STACK + page);
   }
   /* The parent's copies: from now on only the child (until execve) holds these ends. */
@@ -196,15 +216,19 @@ static void reap(pid_t pid) {
   }
 }
 
-JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEnv *env, jclass cls,
-                                                                         jbyteArray bytes,
-                                                                         jboolean release) {
+static void close_pair(int pair[2]) {
+  close(pair[0]);
+  close(pair[1]);
+}
+
+JNIEXPORT jlong JNICALL Java_dev_jusdt_haconiwa_container_Native_prepareSpawn(JNIEnv *env, jclass cls,
+                                                                           jbyteArray bytes) {
   (void)cls;
   jsize length = (*env)->GetArrayLength(env, bytes);
   uint8_t *copy = malloc(length > 0 ? (size_t)length : 1);
   if (copy == NULL) {
     throw_io(env, "spawn: copying the plan", ENOMEM);
-    return NULL;
+    return 0;
   }
   (*env)->GetByteArrayRegion(env, bytes, 0, length, (jbyte *)copy);
   const char *problem = NULL;
@@ -212,43 +236,74 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
   free(copy);
   if (plan == NULL) {
     throw_state(env, problem);
-    return NULL;
+    return 0;
   }
   struct spawn *spawn = calloc(1, sizeof *spawn);
-  int status[2];
-  int control[2];
-  if (spawn == NULL || pipe2(status, O_CLOEXEC) != 0) {
-    throw_io(env, "spawn: pipe2 (status)", spawn == NULL ? ENOMEM : errno);
-    free(spawn);
-    hcn_plan_free(plan);
-    return NULL;
+  int status[2] = {-1, -1};
+  int control[2] = {-1, -1};
+  int go[2] = {-1, -1};
+  const char *what = "spawn: pipe2";
+  int error = spawn == NULL ? ENOMEM : 0;
+  if (error == 0 && (pipe2(status, O_CLOEXEC) != 0 || pipe2(control, O_CLOEXEC) != 0 ||
+                     pipe2(go, O_CLOEXEC) != 0)) {
+    error = errno;
   }
-  if (pipe2(control, O_CLOEXEC) != 0) {
-    throw_io(env, "spawn: pipe2 (control)", errno);
-    close(status[0]);
-    close(status[1]);
-    free(spawn);
-    hcn_plan_free(plan);
-    return NULL;
+  if (error == 0) {
+    spawn->plan = plan;
+    spawn->start = (struct hcn_child_start){plan, status[1], control[0]};
+    spawn->references = 2;
+    spawn->go_read = go[0];
+    spawn->go_write = go[1];
+    spawn->status_read = status[0];
+    spawn->control_write = control[1];
+    what = "spawn: pthread_create";
+    error = start_spawner(spawn);
   }
-  spawn->plan = plan;
-  spawn->start = (struct hcn_child_start){plan, status[1], control[0]};
-  spawn->references = 2;
-  int error = start_spawner(spawn);
   if (error != 0) {
-    close(status[0]);
-    close(status[1]);
-    close(control[0]);
-    close(control[1]);
+    int *pairs[] = {status, control, go};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+      if (pairs[i][0] >= 0) {
+        close_pair(pairs[i]);
+      }
+    }
     free(spawn);
     hcn_plan_free(plan);
-    throw_io(env, "spawn: pthread_create", error);
-    return NULL;
+    throw_io(env, what, error);
+    return 0;
   }
-  char started = 0;
+  return (jlong)(intptr_t)spawn;
+}
+
+JNIEXPORT void JNICALL Java_dev_jusdt_haconiwa_container_Native_cancelSpawn(JNIEnv *env, jclass cls,
+                                                                         jlong handle) {
+  (void)env;
+  (void)cls;
+  struct spawn *spawn = (struct spawn *)(intptr_t)handle;
+  /* End of file on the go pipe: the spawner closes the child's ends and lets go without a clone. */
+  close(spawn->go_write);
+  close(spawn->status_read);
+  close(spawn->control_write);
+  spawn_release(spawn);
+}
+
+JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_startSpawn(JNIEnv *env, jclass cls,
+                                                                             jlong handle,
+                                                                             jboolean release) {
+  (void)cls;
+  struct spawn *spawn = (struct spawn *)(intptr_t)handle;
+  struct hcn_plan *plan = spawn->plan;
+  int status_read = spawn->status_read;
+  int control_write = spawn->control_write;
+  char go = 'G';
   ssize_t n;
   do {
-    n = read(status[0], &started, 1);
+    n = write(spawn->go_write, &go, 1);
+  } while (n < 0 && errno == EINTR);
+  /* Written or not, closing it ends the spawner's wait: a clone, or end of file and no clone. */
+  close(spawn->go_write);
+  char started = 0;
+  do {
+    n = read(status_read, &started, 1);
   } while (n < 0 && errno == EINTR);
   if (n == 1 && started != HCN_STATUS_STARTED) {
     /* A failure record instead: a step of phase 11 failed. */
@@ -256,7 +311,7 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
     memset(&failure, 0, sizeof failure);
     ((char *)&failure)[0] = started;
     size_t have = 1;
-    while (have < sizeof failure && (n = read(status[0], (char *)&failure + have, sizeof failure - have)) != 0) {
+    while (have < sizeof failure && (n = read(status_read, (char *)&failure + have, sizeof failure - have)) != 0) {
       if (n > 0) {
         have += (size_t)n;
       } else if (errno != EINTR) {
@@ -264,8 +319,8 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
       }
     }
     pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
-    close(status[0]);
-    close(control[1]);
+    close(status_read);
+    close(control_write);
     spawn_release(spawn);
     reap(pid);
     char what[512];
@@ -277,10 +332,10 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
   }
   if (n != 1) {
     /* End of file: clone failed, or the child died before phase 11 ended. */
-    error = spawn->clone_error;
+    int error = spawn->clone_error;
     pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
-    close(status[0]);
-    close(control[1]);
+    close(status_read);
+    close(control_write);
     spawn_release(spawn);
     if (error == 0 && pid > 0) {
       reap(pid);
@@ -291,28 +346,53 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_spawn(JNIEn
   pid_t pid = __atomic_load_n(&spawn->pid, __ATOMIC_ACQUIRE);
   char what[768];
   if (prepare_child(plan, pid, what, sizeof what) != 0) {
-    error = errno;
+    int error = errno;
     spawn_release(spawn);
     /* The child waits for its go and gets end of file instead; it is killed to be sure. */
-    close(control[1]);
-    close(status[0]);
+    close(control_write);
+    close(status_read);
     kill(pid, SIGKILL);
     reap(pid);
     throw_io(env, what, error);
     return NULL;
   }
   spawn_release(spawn);
-  int control_fd = control[1];
+  int control_fd = control_write;
   if (release) {
-    char go = HCN_CONTROL_GO;
+    char go_on = HCN_CONTROL_GO;
     do {
-      n = write(control_fd, &go, 1);
+      n = write(control_fd, &go_on, 1);
     } while (n < 0 && errno == EINTR);
     /* A failed write leaves the child at end of file: it exits, and its status says so. */
     close(control_fd);
     control_fd = -1;
   }
-  return int_array(env, (jint)pid, status[0], control_fd);
+  return int_array(env, (jint)pid, status_read, control_fd);
+}
+
+/*
+ * Binds startSpawn when the library loads, so that its first call, between START_FORK and the
+ * clone, does not look the symbol up through the class loader (interpreted Java, a millisecond or
+ * so of fork->exec). Where Native is not there to bind (another program loading the library),
+ * or the binding fails, the JVM finds the method by its name as usual.
+ */
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
+  (void)reserved;
+  JNIEnv *env = NULL;
+  if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK) {
+    return JNI_VERSION_1_8;
+  }
+  jclass native = (*env)->FindClass(env, "dev/jusdt/haconiwa/container/Native");
+  if (native != NULL) {
+    JNINativeMethod methods[] = {
+        {"startSpawn", "(JZ)[I", (void *)Java_dev_jusdt_haconiwa_container_Native_startSpawn}};
+    (*env)->RegisterNatives(env, native, methods, 1);
+    (*env)->DeleteLocalRef(env, native);
+  }
+  if ((*env)->ExceptionCheck(env)) {
+    (*env)->ExceptionClear(env);
+  }
+  return JNI_VERSION_1_8;
 }
 
 static char *utf_copy(JNIEnv *env, jstring string) {

@@ -4,6 +4,8 @@ import dev.jusdt.haconiwa.container.ExitCodes;
 import dev.jusdt.haconiwa.container.StateStore;
 import dev.jusdt.haconiwa.trace.TraceCommand;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,14 +33,6 @@ import picocli.CommandLine.Spec;
           + " (haconiwa:probe-boottime, probe-containergen, probe-misc).",
       "Start a tracer on the path 'haconiwa probes' prints, then boot containers with 'haconiwa run'."
     },
-    subcommands = {
-      RunCommand.class,
-      ProbesCommand.class,
-      PsCommand.class,
-      KillCommand.class,
-      TraceCommand.class,
-      HelpCommand.class
-    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:success",
@@ -51,6 +45,13 @@ import picocli.CommandLine.Spec;
       "other:the command's own exit status"
     })
 public final class Haconiwa implements Callable<Integer> {
+
+  /*
+   * Registered in code rather than in @Command(subcommands): picocli builds the model of every
+   * command it is given, reflecting over its annotations, and that is the largest part of a CLI
+   * start; `haconiwa run` needs the model of run alone.
+   */
+  private static final List<String> SUBCOMMANDS = List.of("run", "probes", "ps", "kill", "trace");
 
   @Spec CommandSpec spec;
 
@@ -69,16 +70,65 @@ public final class Haconiwa implements Callable<Integer> {
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
   /**
    * The command line, for running it in-process (tests, embedding).
    *
-   * @return picocli's command line for {@code haconiwa}
+   * @return picocli's command line for {@code haconiwa} with every subcommand
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new Haconiwa());
+    CommandLine line = new CommandLine(new Haconiwa());
+    for (String name : SUBCOMMANDS) {
+      line.addSubcommand(subcommand(name));
+    }
+    return line.addSubcommand(HelpCommand.class);
+  }
+
+  private static Class<?> subcommand(String name) {
+    switch (name) {
+      case "run":
+        return RunCommand.class;
+      case "probes":
+        return ProbesCommand.class;
+      case "ps":
+        return PsCommand.class;
+      case "kill":
+        return KillCommand.class;
+      case "trace":
+        return TraceCommand.class;
+      default:
+        throw new IllegalArgumentException(name);
+    }
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand they name, else (help, usage,
+   * an unknown name) with all, so that parsing, help and errors are what {@link #commandLine()}
+   * gives.
+   */
+  static CommandLine commandLine(String[] args) {
+    Optional<String> name = named(args);
+    if (name.isEmpty()) {
+      return commandLine();
+    }
+    return new CommandLine(new Haconiwa()).addSubcommand(subcommand(name.get()));
+  }
+
+  /** The subcommand args name after the root's own options, if it is one of ours. */
+  static Optional<String> named(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--state-dir=")) {
+        continue;
+      }
+      if (args[i].equals("--state-dir")) {
+        i++;
+        continue;
+      }
+      return SUBCOMMANDS.contains(args[i]) ? Optional.of(args[i]) : Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /** Without a subcommand: the usage, and the exit status of wrong usage. */

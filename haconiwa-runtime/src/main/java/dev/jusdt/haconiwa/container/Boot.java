@@ -82,22 +82,26 @@ final class Boot {
       // The network is the container's own loopback, brought up by the child (phase 12); a
       // bridged network would be set up here, before fork, as Haconiwa does.
       HaconiwaProbes.probeBoottime(Phases.PHASE_END_CREATE_NETWORK);
-      if (stopping) {
-        throw new RunFailure(ExitCodes.RUNTIME_FAILED, "stopped by a signal before the container started");
-      }
-      HaconiwaProbes.probeBoottime(Phases.PHASE_START_FORK);
       boolean hooksAfterFork = false;
       for (ContainerSpec.Hook hook : spec.hooks()) {
         hooksAfterFork |= hook.at() == HookPoint.AFTER_FORK;
       }
-      int[] child = spawn(plan, !hooksAfterFork);
+      long prepared = prepareSpawn(plan);
+      if (stopping) {
+        Native.cancelSpawn(prepared);
+        throw new RunFailure(ExitCodes.RUNTIME_FAILED, "stopped by a signal before the container started");
+      }
+      HaconiwaProbes.probeBoottime(Phases.PHASE_START_FORK);
+      int[] child = startSpawn(prepared, !hooksAfterFork);
       pid = child[0];
       statusFd = child[1];
       if (hooksAfterFork) {
         release(child[2]);
       }
-      write(state.withPid(pid, ProcessInfo.startTicks(pid).orElse(0)));
+      // The pid is recorded once the child has exec'd, not while it sets up: on two CPUs this
+      // thread's Java file writes would take the CPU the child needs between fork and exec.
       awaitExec();
+      write(state.withPid(pid, ProcessInfo.startTicks(pid).orElse(0)));
       HaconiwaProbes.probeBoottime(Phases.PHASE_END_SETUP);
       started = true;
       if (verbose) {
@@ -211,9 +215,18 @@ final class Boot {
     }
   }
 
-  private int[] spawn(byte[] plan, boolean release) throws RunFailure {
+  /** Everything of the clone but the clone: the plan read in C, the pipes, the spawner thread. */
+  private long prepareSpawn(byte[] plan) throws RunFailure {
     try {
-      return Native.spawn(plan, release);
+      return Native.prepareSpawn(plan);
+    } catch (IOException | IllegalStateException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot start container " + spec.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private int[] startSpawn(long prepared, boolean release) throws RunFailure {
+    try {
+      return Native.startSpawn(prepared, release);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot start container " + spec.name() + ": " + e.getMessage(), e);
     }

@@ -44,7 +44,7 @@ final class ChildPlan {
    * @param rootfs its root, resolved to a real path
    * @param lastCapability {@code /proc/sys/kernel/cap_last_cap}
    * @param cgroupDirectories the cgroups the parent moves the child into
-   * @return the bytes for {@link Native#spawn}
+   * @return the bytes for {@link Native#prepareSpawn}
    */
   static byte[] of(ContainerSpec spec, Path rootfs, int lastCapability, List<Path> cgroupDirectories) {
     ChildPlan plan = new ChildPlan();

@@ -19,8 +19,19 @@ final class Native {
   }
 
   /**
-   * Clones the container child, which follows the plan up to execve; writes its id maps and
-   * moves it into its cgroups while it waits before phase 13.
+   * Readies a clone of the container child: reads the plan, makes its pipes and starts the thread
+   * that will clone it, which waits. Everything that is not the clone itself happens here, before
+   * phase 2 (START_FORK).
+   *
+   * @return a handle for exactly one {@link #startSpawn} or {@link #cancelSpawn}
+   * @throws IOException if a pipe or the thread cannot be made
+   * @throws IllegalStateException if the plan is malformed
+   */
+  static native long prepareSpawn(byte[] plan) throws IOException;
+
+  /**
+   * Clones the container child a {@link #prepareSpawn} readied, which follows the plan up to
+   * execve; writes its id maps and moves it into its cgroups while it waits before phase 13.
    *
    * @param release whether to let the child go on at once; if false, one byte on the returned
    *     control pipe does it (after the after_fork hooks)
@@ -28,7 +39,10 @@ final class Native {
    *     failure record), and the write end of its control pipe, or -1 if released
    * @throws IOException if clone, a map or a cgroup write failed; the child is then reaped
    */
-  static native int[] spawn(byte[] plan, boolean release) throws IOException;
+  static native int[] startSpawn(long prepared, boolean release) throws IOException;
+
+  /** Gives up a {@link #prepareSpawn} that will not start: its thread ends without a clone. */
+  static native void cancelSpawn(long prepared);
 
   /**
    * Forks the guardian, which cleans up after the runtime if the runtime dies first.

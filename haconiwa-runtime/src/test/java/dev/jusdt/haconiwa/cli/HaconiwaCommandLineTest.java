@@ -58,6 +58,23 @@ class HaconiwaCommandLineTest {
   }
 
   @Test
+  void mainBuildsOnlyTheSubcommandItRuns() {
+    assertThat(Haconiwa.commandLine(new String[] {"--state-dir", "/x", "run", "c.yaml"}).getSubcommands())
+        .containsOnlyKeys("run");
+    assertThat(Haconiwa.commandLine(new String[] {"--state-dir=/x", "ps"}).getSubcommands()).containsOnlyKeys("ps");
+    assertThat(Haconiwa.commandLine(new String[] {"trace", "--help"}).getSubcommands()).containsOnlyKeys("trace");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "--help", "-V", "help run", "start", "--state-dir run", "--state-dir=run"})
+  void mainBuildsEverySubcommandWhenArgumentsNameNone(String args) {
+    String[] split = args.isEmpty() ? new String[0] : args.split(" ");
+
+    assertThat(Haconiwa.commandLine(split).getSubcommands())
+        .containsOnlyKeys("run", "probes", "ps", "kill", "trace", "help");
+  }
+
+  @Test
   void unknownCommandIsAUsageError() {
     assertThat(haconiwa("start").exit()).isEqualTo(2);
   }
