@@ -100,6 +100,11 @@ final class RunningProcess implements AutoCloseable {
     }
   }
 
+  /** The name it was started under, e.g. {@code bpftrace}. */
+  String name() {
+    return name;
+  }
+
   /** Whether the process ended within the time given. */
   boolean endsWithin(long seconds) throws InterruptedException {
     return process.waitFor(seconds, TimeUnit.SECONDS);

@@ -62,10 +62,11 @@ final class Tracers {
 
   /** Interrupts a tracer as Ctrl-C would and checks that it ended well. */
   static void stop(RunningProcess tracer) throws IOException, InterruptedException {
+    tracer.interrupt();
     // bpftrace 0.17 notices a signal only when it interrupts its event loop; one that arrives
     // while it is still attaching is lost. So it is repeated, as a user presses Ctrl-C again.
-    tracer.interrupt();
-    for (int i = 0; i < 20 && !tracer.endsWithin(2); i++) {
+    // Not for bcc: a second SIGINT during its clean-up is an uncaught KeyboardInterrupt (130).
+    for (int i = 0; tracer.name().equals("bpftrace") && i < 20 && !tracer.endsWithin(2); i++) {
       tracer.interrupt();
     }
     int exit = tracer.awaitExit();
