@@ -1,18 +1,12 @@
 package dev.jusdt.processor;
 
-import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,32 +23,14 @@ class GeneratedCCompilesTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    Compilation compilation =
-        javac()
-            .withProcessors(new UsdtProcessor())
-            .compile(
-                Sources.source("good/dev/jusdt/example/Phases.java"),
-                Sources.source("good/dev/jusdt/example/ServerProbes.java"));
-    for (String name : List.of("haconiwa_probes.c", "haconiwa_probes.h")) {
-      String text =
-          compilation
-              .generatedFile(StandardLocation.SOURCE_OUTPUT, "jusdt/haconiwa/" + name)
-              .orElseThrow()
-              .getCharContent(true)
-              .toString();
-      Files.writeString(dir.resolve(name), text);
-    }
+    Sources.writeExampleC(dir);
   }
 
   @ParameterizedTest(name = "{0} -std={1}")
   @CsvSource({"gcc, gnu11", "gcc, c11", "gcc, c99", "clang, gnu11", "clang, c11", "clang, c99"})
   void compilesWarningFreeAndListsEveryProbe(String compiler, String std) throws Exception {
-    assumeTrue(onPath(compiler), compiler + " not found: apt-get install " + compiler);
-    assumeTrue(
-        Files.exists(Path.of("/usr/include/x86_64-linux-gnu/sys/sdt.h"))
-            || Files.exists(Path.of("/usr/include/sys/sdt.h")),
-        "<sys/sdt.h> not found: apt-get install systemtap-sdt-dev");
-    assumeTrue(onPath("readelf"), "readelf not found: apt-get install binutils");
+    NativeTools.requireCompilerAndSdtHeader(compiler);
+    assumeTrue(NativeTools.onPath("readelf"), "readelf not found: apt-get install binutils");
     Path jni = Path.of(System.getProperty("java.home"), "include");
     Path library = dir.resolve("lib-" + compiler + "-" + std + ".so");
 
@@ -88,8 +64,4 @@ class GeneratedCCompilesTest {
     return new Result(process.exitValue(), output);
   }
 
-  private static boolean onPath(String tool) {
-    List<String> dirs = new ArrayList<>(List.of(System.getenv("PATH").split(":")));
-    return dirs.stream().anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-  }
 }

@@ -33,7 +33,7 @@ class GeneratedCMacrosTest {
   @ParameterizedTest(name = "{0} -std={1}")
   @CsvSource({"gcc, gnu11", "gcc, c99", "clang, gnu11", "clang, c11"})
   void everyMacroInScopeIsListed(String compiler, String std) throws Exception {
-    assumeTrue(onPath(compiler), compiler + " not found: apt-get install " + compiler);
+    assumeTrue(NativeTools.onPath(compiler), compiler + " not found: apt-get install " + compiler);
     Path jni = Path.of(System.getProperty("java.home"), "include");
     Path source =
         Files.writeString(
@@ -80,12 +80,4 @@ class GeneratedCMacrosTest {
     }
   }
 
-  private static boolean onPath(String tool) {
-    for (String d : System.getenv("PATH").split(":")) {
-      if (Files.isExecutable(Path.of(d, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

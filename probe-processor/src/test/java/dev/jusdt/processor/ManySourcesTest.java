@@ -2,7 +2,6 @@ package dev.jusdt.processor;
 
 import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.Gson;
 import com.google.testing.compile.Compilation;
@@ -113,11 +112,7 @@ class ManySourcesTest {
   @Test
   void theFilesCompileWarningFreeOneByOneAndLinkIntoOneLibraryListingEveryProbe()
       throws Exception {
-    assumeTrue(onPath("gcc"), "gcc not found: apt-get install gcc");
-    assumeTrue(
-        Files.exists(Path.of("/usr/include/x86_64-linux-gnu/sys/sdt.h"))
-            || Files.exists(Path.of("/usr/include/sys/sdt.h")),
-        "<sys/sdt.h> not found: apt-get install systemtap-sdt-dev");
+    NativeTools.requireCompilerAndSdtHeader("gcc");
     Path jni = Path.of(System.getProperty("java.home"), "include");
     List<String> link = new ArrayList<>(List.of("gcc", "-shared", "-o"));
     Path library = dir.resolve("libmany.so");
@@ -162,12 +157,4 @@ class ManySourcesTest {
     return output;
   }
 
-  private static boolean onPath(String tool) {
-    for (String path : System.getenv("PATH").split(":")) {
-      if (Files.isExecutable(Path.of(path, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -1,19 +1,14 @@
 package dev.jusdt.processor;
 
-import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,30 +83,13 @@ class StringArgumentTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    Compilation compilation =
-        javac()
-            .withProcessors(new UsdtProcessor())
-            .compile(
-                Sources.source("good/dev/jusdt/example/Phases.java"),
-                Sources.source("good/dev/jusdt/example/ServerProbes.java"));
-    for (String name : List.of("haconiwa_probes.c", "haconiwa_probes.h")) {
-      Files.writeString(
-          dir.resolve(name),
-          compilation
-              .generatedFile(StandardLocation.SOURCE_OUTPUT, "jusdt/haconiwa/" + name)
-              .orElseThrow()
-              .getCharContent(true));
-    }
+    Sources.writeExampleC(dir);
     Files.writeString(dir.resolve("harness.c"), HARNESS);
   }
 
   @Test
   void stringsArriveAsTheirStandardUtf8() throws Exception {
-    assumeTrue(onPath("gcc"), "gcc not found: apt-get install gcc");
-    assumeTrue(
-        Files.exists(Path.of("/usr/include/x86_64-linux-gnu/sys/sdt.h"))
-            || Files.exists(Path.of("/usr/include/sys/sdt.h")),
-        "<sys/sdt.h> not found: apt-get install systemtap-sdt-dev");
+    NativeTools.requireCompilerAndSdtHeader("gcc");
     Path jni = Path.of(System.getProperty("java.home"), "include");
     Path harness = dir.resolve("harness");
     Result build = run(null, "gcc", "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-O2",
@@ -165,8 +143,4 @@ class StringArgumentTest {
     return new Result(process.exitValue(), output);
   }
 
-  private static boolean onPath(String tool) {
-    List<String> dirs = new ArrayList<>(List.of(System.getenv("PATH").split(":")));
-    return dirs.stream().anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-  }
 }
