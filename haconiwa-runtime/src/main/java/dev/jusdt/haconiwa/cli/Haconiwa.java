@@ -3,6 +3,7 @@ package dev.jusdt.haconiwa.cli;
 import dev.jusdt.haconiwa.container.ExitCodes;
 import dev.jusdt.haconiwa.container.StateStore;
 import dev.jusdt.haconiwa.trace.TraceCommand;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,11 @@ public final class Haconiwa implements Callable<Integer> {
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(commandLine(args).execute(args));
+    Optional<PlainRun> run = PlainRun.parse(args);
+    int status = run.isPresent()
+        ? RunCommand.execute(run.get(), new PrintWriter(System.err, true))
+        : commandLine(args).execute(args);
+    System.exit(status);
   }
 
   /**
@@ -139,7 +144,12 @@ public final class Haconiwa implements Callable<Integer> {
   }
 
   StateStore store() {
-    return new StateStore(stateDirectory != null ? stateDirectory : StateStore.defaultRoot());
+    return store(stateDirectory);
+  }
+
+  /** The state store in {@code directory}, or in the default place when it is null. */
+  static StateStore store(Path directory) {
+    return new StateStore(directory != null ? directory : StateStore.defaultRoot());
   }
 
   /** The jar's Implementation-Version, when run from a built jar. */

@@ -56,36 +56,45 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PlainRun run = new PlainRun(parent.stateDirectory, file, name, verbose, command == null ? List.of() : command);
+    return execute(run, spec.commandLine().getErr());
+  }
+
+  /**
+   * Boots the container {@code run} names and waits for it.
+   *
+   * @return the exit status: the command's own, or one of {@link ExitCodes}
+   */
+  static int execute(PlainRun run, PrintWriter err) {
     HaconiwaProbes.probeBoottime(Phases.PHASE_CLI_START);
-    PrintWriter err = spec.commandLine().getErr();
     ContainerSpec container;
     try {
-      container = ContainerFile.read(file, ContainerRuntime::syscallNumber);
+      container = ContainerFile.read(run.file(), ContainerRuntime::syscallNumber);
     } catch (ContainerFileException e) {
       err.println(e.getMessage());
       err.flush();
       return ExitCodes.RUNTIME_FAILED;
     } catch (NoSuchFileException e) {
-      err.println("haconiwa: no container file " + file);
+      err.println("haconiwa: no container file " + run.file());
       err.flush();
       return ExitCodes.RUNTIME_FAILED;
     } catch (IOException e) {
-      err.println("haconiwa: cannot read " + file + ": " + e.getMessage());
+      err.println("haconiwa: cannot read " + run.file() + ": " + e.getMessage());
       err.flush();
       return ExitCodes.RUNTIME_FAILED;
     }
-    if (name != null) {
-      if (!ContainerFile.NAME.matcher(name).matches()) {
-        err.println("haconiwa: --name " + name + ": letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63");
+    if (run.name() != null) {
+      if (!ContainerFile.NAME.matcher(run.name()).matches()) {
+        err.println("haconiwa: --name " + run.name() + ": letters, digits, '_', '.' or '-', starting with a letter or digit, at most 63");
         err.flush();
         return ExitCodes.USAGE;
       }
-      container = container.withName(name);
+      container = container.withName(run.name());
     }
-    if (command != null && !command.isEmpty()) {
-      container = container.withCommand(command);
+    if (!run.command().isEmpty()) {
+      container = container.withCommand(run.command());
     }
-    ContainerRuntime runtime = new ContainerRuntime(parent.store(), System.err, verbose);
+    ContainerRuntime runtime = new ContainerRuntime(Haconiwa.store(run.stateDirectory()), System.err, run.verbose());
     try {
       RunResult result = runtime.run(container);
       for (String note : result.notes()) {
