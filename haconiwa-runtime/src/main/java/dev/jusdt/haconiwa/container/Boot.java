@@ -66,7 +66,7 @@ final class Boot {
     claimName();
     boolean started = false;
     try {
-      long self = ProcessHandle.current().pid();
+      long self = selfPid();
       ContainerState state = new ContainerState(spec.name(), self, ProcessInfo.startTicks(self).orElse(0),
           0, 0, Instant.now(), spec.command(), List.of(), spec.file());
       write(state);
@@ -197,6 +197,14 @@ final class Boot {
       Thread.currentThread().interrupt();
     }
     throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot claim the name " + spec.name() + " in " + store.root());
+  }
+
+  private long selfPid() throws RunFailure {
+    try {
+      return ProcessInfo.selfPid();
+    } catch (IOException | RuntimeException e) {
+      throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot read /proc/self/stat: " + e.getMessage(), e);
+    }
   }
 
   private void write(ContainerState state) throws RunFailure {
