@@ -66,8 +66,8 @@ final class Boot {
     claimName();
     boolean started = false;
     try {
-      long self = selfPid();
-      ContainerState state = new ContainerState(spec.name(), self, ProcessInfo.startTicks(self).orElse(0),
+      ProcessInfo.Self self = self();
+      ContainerState state = new ContainerState(spec.name(), self.pid(), self.startTicks(),
           0, 0, Instant.now(), spec.command(), List.of(), spec.file());
       write(state);
       cgroups = ContainerCgroups.create(layout(), spec.name(), spec.cgroup());
@@ -199,9 +199,9 @@ final class Boot {
     throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot claim the name " + spec.name() + " in " + store.root());
   }
 
-  private long selfPid() throws RunFailure {
+  private ProcessInfo.Self self() throws RunFailure {
     try {
-      return ProcessInfo.selfPid();
+      return ProcessInfo.self();
     } catch (IOException | RuntimeException e) {
       throw new RunFailure(ExitCodes.RUNTIME_FAILED, "cannot read /proc/self/stat: " + e.getMessage(), e);
     }

@@ -10,18 +10,25 @@ final class ProcessInfo {
 
   private ProcessInfo() {}
 
+  /** This process: its pid and its start time in clock ticks since boot (0 if not told). */
+  record Self(long pid, long startTicks) {}
+
   /**
-   * This process's pid, from {@code /proc/self/stat}: {@code ProcessHandle.current()} would
+   * This process, from one read of {@code /proc/self/stat}: {@code ProcessHandle.current()} would
    * initialise the JDK's process machinery, ~3 ms of a container boot.
    */
-  static long selfPid() throws IOException {
+  static Self self() throws IOException {
     String stat = KernelFiles.read(Path.of("/proc/self/stat"));
-    return Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+    long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+    return new Self(pid, startTicks(fieldsAfterName(stat)).orElse(0));
   }
 
   /** The process's start time in clock ticks since boot (field 22), or empty if it is gone. */
   static OptionalLong startTicks(long pid) {
-    String[] fields = fieldsAfterName(pid);
+    return startTicks(fieldsAfterName(pid));
+  }
+
+  private static OptionalLong startTicks(String[] fields) {
     return fields == null || fields.length < 20 ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(fields[19]));
   }
 
@@ -43,11 +50,14 @@ final class ProcessInfo {
       return null;
     }
     try {
-      String stat = KernelFiles.read(Path.of("/proc", Long.toString(pid), "stat"));
-      int close = stat.lastIndexOf(')');
-      return stat.substring(close + 2).trim().split(" ");
+      return fieldsAfterName(KernelFiles.read(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  private static String[] fieldsAfterName(String stat) {
+    int close = stat.lastIndexOf(')');
+    return stat.substring(close + 2).trim().split(" ");
   }
 }
