@@ -3,7 +3,6 @@ package dev.jusdt.haconiwa.cli;
 import dev.jusdt.haconiwa.container.ExitCodes;
 import dev.jusdt.haconiwa.container.StateStore;
 import dev.jusdt.haconiwa.trace.TraceCommand;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -66,16 +65,13 @@ public final class Haconiwa implements Callable<Integer> {
   public Haconiwa() {}
 
   /**
-   * Runs the CLI and exits with its status.
+   * Runs {@code args} through picocli; {@link Main} is the entry point.
    *
    * @param args the command line
+   * @return the exit status
    */
-  public static void main(String[] args) {
-    Optional<PlainRun> run = PlainRun.parse(args);
-    int status = run.isPresent()
-        ? RunCommand.execute(run.get(), new PrintWriter(System.err, true))
-        : commandLine(args).execute(args);
-    System.exit(status);
+  static int execute(String[] args) {
+    return commandLine(args).execute(args);
   }
 
   /**

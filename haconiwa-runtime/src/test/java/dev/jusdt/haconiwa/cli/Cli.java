@@ -68,7 +68,7 @@ final class Cli {
     command.add("-XX:+UseSerialGC");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Haconiwa.class.getName());
+    command.add(Main.class.getName());
     command.add("--state-dir=" + stateDirectory);
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
