@@ -173,6 +173,33 @@ class HaconiwaLauncherArchiveTest {
         .doesNotContain("][error");
   }
 
+  /**
+   * {@code run} has its own archive, and on JDK 25 no "Training replay" thread: under -Xint it has
+   * no compiler to feed, yet was woken at every class initialisation of a boot.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"this JDK", "Temurin 25"})
+  void runMapsItsOwnArchiveAndReplaysNoTraining(String jdk) throws Exception {
+    setUp(jdk);
+    Path missing = dir.resolve("missing.yaml");
+    String refusal = "haconiwa: no container file " + missing + "\n";
+    Tools.Result first = haconiwa(Map.of(), "run", missing.toString());
+
+    Tools.Result second = haconiwa(
+        Map.of("HACONIWA_JAVA_OPTS", "-XX:+PrintFlagsFinal -Xlog:class+load=info"), "run", missing.toString());
+
+    assertThat(first.exit()).as(first.output()).isEqualTo(125);
+    assertThat(first.output()).isEqualTo(refusal);
+    assertThat(archives()).singleElement().asString().endsWith("-run." + extension(jdk));
+    assertThat(second.exit()).as(second.output()).isEqualTo(125);
+    assertThat(second.output())
+        .contains("dev.jusdt.haconiwa.cli.Main source: shared objects file")
+        .contains(refusal);
+    if (extension(jdk).equals("aot")) {
+      assertThat(second.output()).containsPattern("AOTReplayTraining +=  *false ");
+    }
+  }
+
   @Test
   void rebuiltJarGetsANewArchive() throws Exception {
     setUp("this JDK");
