@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.zip.ZipEntry;
@@ -55,6 +56,11 @@ final class BundledCopy {
     }
   }
 
+  /** The jar file, or null if this entry is a directory. */
+  Path jar() {
+    return directory ? null : entry.toPath();
+  }
+
   /**
    * The bytes of {@code resource}, or null if this entry does not hold it.
    *
@@ -70,7 +76,8 @@ final class BundledCopy {
         return readUpTo(in, limit);
       }
     }
-    // The class loader has this jar open; ZipFile shares its parsed central directory.
+    // If the class loader has this jar open, ZipFile shares its parsed central directory; if its
+    // classes came from a CDS archive, this parses it: JarStamp spares a warm start that.
     try (ZipFile jar = new ZipFile(entry)) {
       ZipEntry found = jar.getEntry(resource);
       if (found == null || found.isDirectory()) {

@@ -74,6 +74,13 @@ final class LibraryLoader {
     }
     String resource = Platform.resourceName(platform, fileName);
     BundledCopy bundled = anchor == null ? null : BundledCopy.of(anchor);
+    JarStamp jar = bundled == null ? null : jarStamp(bundled);
+    if (jar != null) {
+      Path cached = loadStamped(library, fileName, jar);
+      if (cached != null) {
+        return cached;
+      }
+    }
     byte[] content = null;
     if (bundled != null) {
       try {
@@ -81,7 +88,7 @@ final class LibraryLoader {
             LibraryRecord.parse(
                 bundled.read(resource + LibraryRecord.SUFFIX, LibraryRecord.MAX_LENGTH));
         if (record != null) {
-          Path cached = loadVerifiedBefore(library, fileName, record);
+          Path cached = loadVerifiedBefore(library, fileName, record, jar);
           if (cached != null) {
             return cached;
           }
@@ -94,8 +101,47 @@ final class LibraryLoader {
     }
     if (content == null) {
       content = read(library, resource, resources);
+      jar = null;
     }
-    return extractAndLoad(library, fileName, resource, content);
+    return extractAndLoad(library, fileName, resource, content, jar);
+  }
+
+  /** The anchor's jar as it is now, or null (a directory, or not one to tell). */
+  private static JarStamp jarStamp(BundledCopy bundled) {
+    Path file = bundled.jar();
+    try {
+      return file == null ? null : JarStamp.of(file);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The warmest start: the record the jar held when it was last read, from a {@link JarStamp}, and
+   * the copy it names loaded as {@link #loadVerifiedBefore} does. Null if there is no current stamp.
+   */
+  private Path loadStamped(String library, String fileName, JarStamp jar) throws LoadFailure {
+    int uid;
+    try {
+      uid = FileStatus.currentUid();
+    } catch (IOException | RuntimeException noProcOrNoUnixView) {
+      return null;
+    }
+    for (Path directory : CacheLocations.candidates(settings)) {
+      LibraryRecord record;
+      try {
+        record = jar.lookup(directory, fileName, uid);
+      } catch (IOException | RuntimeException e) {
+        continue;
+      }
+      if (record != null) {
+        Path cached = loadVerifiedBefore(library, fileName, record, null);
+        if (cached != null) {
+          return cached;
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -103,8 +149,8 @@ final class LibraryLoader {
    * compared with the jar's bytes, trusting it on its metadata ({@link CachedCopy}). Null if there
    * is none, or it does not load; the full path then verifies, extracts and explains.
    */
-  private Path loadVerifiedBefore(String library, String fileName, LibraryRecord record)
-      throws LoadFailure {
+  private Path loadVerifiedBefore(
+      String library, String fileName, LibraryRecord record, JarStamp jar) throws LoadFailure {
     CachedCopy cached;
     try {
       cached = new CachedCopy(FileStatus.currentUid());
@@ -118,6 +164,7 @@ final class LibraryLoader {
           continue;
         }
         System.load(file.toString());
+        remember(jar, directory, fileName, record);
         return loadedPath(file);
       } catch (UnsatisfiedLinkError e) {
         if (String.valueOf(e.getMessage()).contains(ANOTHER_CLASS_LOADER)) {
@@ -183,7 +230,8 @@ final class LibraryLoader {
         null);
   }
 
-  private Path extractAndLoad(String library, String fileName, String resource, byte[] content)
+  private Path extractAndLoad(
+      String library, String fileName, String resource, byte[] content, JarStamp jar)
       throws LoadFailure {
     String hash = ContentHash.sha256Hex(content);
     List<Path> candidates = CacheLocations.candidates(settings);
@@ -205,6 +253,7 @@ final class LibraryLoader {
         file = extractor.extract(hashDirectory, fileName, content);
         System.load(file.toString());
         stamp(file);
+        remember(jar, directory, fileName, new LibraryRecord(hash, content.length));
         return loadedPath(file);
       } catch (UnsatisfiedLinkError e) {
         String message = String.valueOf(e.getMessage());
@@ -256,6 +305,23 @@ final class LibraryLoader {
   private static void stamp(Path file) {
     try {
       new CachedCopy(FileStatus.currentUid()).stamp(file);
+    } catch (IOException | RuntimeException e) {
+      // Costs the next start its shortcut, nothing else.
+    }
+  }
+
+  /**
+   * Lets later starts find the library of {@code jar} without opening it ({@link JarStamp}), if it
+   * is still the file it was before it was read; if that fails they only open it again.
+   */
+  private static void remember(JarStamp jar, Path directory, String fileName, LibraryRecord record) {
+    if (jar == null) {
+      return;
+    }
+    try {
+      if (jar.isCurrent()) {
+        jar.write(directory, fileName, record);
+      }
     } catch (IOException | RuntimeException e) {
       // Costs the next start its shortcut, nothing else.
     }

@@ -145,4 +145,75 @@ class WarmStartTest {
     assertThat(loaded).isEqualTo(cached("warm_stale", library).toRealPath());
     assertThat(temp.resolve("cache").resolve(ContentHash.sha256Hex(older))).doesNotExist();
   }
+
+  /** A jar holding {@code content} as {@code library}, with its record, built under {@code name}. */
+  private Path jarOf(String name, String library, byte[] content) throws Exception {
+    Path root = Files.createDirectories(temp.resolve("classes-" + name));
+    TestLibraries.withAnchor(root);
+    TestLibraries.bundle(root, library, content);
+    TestLibraries.record(root, library, content);
+    return TestLibraries.jar(root, temp.resolve(name + ".jar"));
+  }
+
+  private Path loadFrom(Path jar, String library) throws Exception {
+    try (URLClassLoader loader = TestLibraries.classLoaderOverOnly(jar)) {
+      return load(library, loader);
+    }
+  }
+
+  /** Two builds of one library, both extracted and verified: what a stamp could point at. */
+  private byte[][] twoBuilds(TestInfo test, String library) throws Exception {
+    byte[] first = TestLibraries.compile(temp.resolve("build-1"), library, salt(test) + "-1");
+    byte[] second = TestLibraries.compile(temp.resolve("build-2"), library, salt(test) + "-2");
+    loadFrom(jarOf("second", library, second), library);
+    return new byte[][] {first, second};
+  }
+
+  @Test
+  void anUnchangedJarIsNotOpenedAgainButFoundByItsStamp(TestInfo test) throws Exception {
+    TestLibraries.platform();
+    byte[][] builds = twoBuilds(test, "warm_stamp");
+    Path jar = jarOf("first", "warm_stamp", builds[0]);
+    Path first = loadFrom(jar, "warm_stamp");
+    // Pointed at the other verified copy: only a start that goes by the stamp loads that one.
+    JarStamp.of(jar).write(temp.resolve("cache"), "libwarm_stamp.so",
+        new LibraryRecord(ContentHash.sha256Hex(builds[1]), builds[1].length));
+
+    Path again = loadFrom(jar, "warm_stamp");
+
+    assertThat(first).isEqualTo(cached("warm_stamp", builds[0]).toRealPath());
+    assertThat(again).isEqualTo(cached("warm_stamp", builds[1]).toRealPath());
+  }
+
+  @Test
+  void aJarWrittenSinceItsStampIsReadAgain(TestInfo test) throws Exception {
+    TestLibraries.platform();
+    byte[][] builds = twoBuilds(test, "warm_rebuilt");
+    Path jar = jarOf("first", "warm_rebuilt", builds[0]);
+    loadFrom(jar, "warm_rebuilt");
+    // A rebuild in place: the same path and inode, other bytes.
+    TestLibraries.jar(temp.resolve("classes-second"), jar);
+
+    Path loaded = loadFrom(jar, "warm_rebuilt");
+
+    assertThat(loaded).isEqualTo(cached("warm_rebuilt", builds[1]).toRealPath());
+  }
+
+  @Test
+  void aStampOthersCanWriteIsNotTrusted(TestInfo test) throws Exception {
+    TestLibraries.platform();
+    byte[][] builds = twoBuilds(test, "warm_open");
+    Path jar = jarOf("first", "warm_open", builds[0]);
+    loadFrom(jar, "warm_open");
+    Path cache = temp.resolve("cache");
+    JarStamp stamp = JarStamp.of(jar);
+    stamp.write(cache, "libwarm_open.so",
+        new LibraryRecord(ContentHash.sha256Hex(builds[1]), builds[1].length));
+    Files.setPosixFilePermissions(cache.resolve(stamp.name("libwarm_open.so")),
+        PosixFilePermissions.fromString("rw-rw-rw-"));
+
+    Path loaded = loadFrom(jar, "warm_open");
+
+    assertThat(loaded).isEqualTo(cached("warm_open", builds[0]).toRealPath());
+  }
 }
