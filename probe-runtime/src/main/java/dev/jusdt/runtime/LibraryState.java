@@ -19,6 +19,9 @@ final class LibraryState {
   private boolean warned;
   private boolean anchoredInAnotherLoader;
 
+  /** The thread inside {@link LibraryLoader#load} for this library, guarded by this. */
+  private Thread loading;
+
   LibraryState(String library) {
     this.library = library;
   }
@@ -28,7 +31,13 @@ final class LibraryState {
       return usable;
     }
     synchronized (this) {
+      if (!settled && loading == Thread.currentThread()) {
+        // The library's own JNI_OnLoad initialised a class that loads it: dlopen has succeeded,
+        // and going through the loader again would only repeat every check and System.load.
+        return true;
+      }
       if (!settled) {
+        loading = Thread.currentThread();
         ClassLoader resources = anchor.getClassLoader();
         anchoredInAnotherLoader = resources != LibraryState.class.getClassLoader();
         if (resources == null) {
@@ -53,6 +62,7 @@ final class LibraryState {
                   + unexpected,
               unexpected);
         } finally {
+          loading = null;
           if (interrupted) {
             Thread.currentThread().interrupt();
           }

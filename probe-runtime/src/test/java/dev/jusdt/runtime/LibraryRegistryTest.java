@@ -7,7 +7,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,5 +213,33 @@ class LibraryRegistryTest {
         Files.delete(path);
       }
     }
+  }
+
+  @Test
+  void aLoadFromTheLibrarysOwnJniOnLoadIsAnsweredWithoutLoadingAgain(TestInfo test) throws Exception {
+    TestLibraries.platform();
+    String library = "reg_reentrant";
+    Path file = TestLibraries.compileFindingClass(temp.resolve("build"), library,
+        test.getDisplayName() + System.nanoTime(), ReentrantLoad.class.getName());
+    Map<String, Integer> reads = new HashMap<>();
+    Properties properties = new Properties() {
+      @Override
+      public String getProperty(String key) {
+        reads.merge(key, 1, Integer::sum);
+        return super.getProperty(key);
+      }
+    };
+    properties.putAll(Map.of("os.name", "Linux", "os.arch", System.getProperty("os.arch"),
+        LibraryOverride.propertyName(library), file.toString()));
+    LibraryRegistry registry = registry(new Settings(properties, Map.of()));
+    ReentrantLoad.Hook.load = () -> registry.load(library, Anchor.class);
+
+    boolean loaded = registry.load(library, Anchor.class);
+
+    assertThat(loaded).isTrue();
+    assertThat(ReentrantLoad.LOADED).as("what the class JNI_OnLoad initialised was told").isTrue();
+    assertThat(reads).as("one pass through the loader").containsEntry(LibraryOverride.propertyName(library), 1);
+    assertThat(registry.path(library)).isEqualTo(file.toRealPath());
+    assertThat(logger.entries).isEmpty();
   }
 }

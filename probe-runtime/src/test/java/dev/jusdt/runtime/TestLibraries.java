@@ -59,6 +59,43 @@ final class TestLibraries {
     return Files.readAllBytes(output);
   }
 
+  /**
+   * Compiles {@code lib<library>.so} whose {@code JNI_OnLoad} finds (and so initialises) {@code
+   * className}, as a library that binds natives of its own does. Skips the test without gcc.
+   */
+  static Path compileFindingClass(Path workDirectory, String library, String salt, String className)
+      throws Exception {
+    String gcc = gcc();
+    assumeTrue(gcc != null, "gcc not found: apt-get install gcc");
+    Path include = Path.of(System.getProperty("java.home"), "include");
+    assumeTrue(Files.isRegularFile(include.resolve("jni.h")), "no jni.h in " + include + ": a JDK, not a JRE");
+    Files.createDirectories(workDirectory);
+    Path source = workDirectory.resolve(library + ".c");
+    Files.writeString(
+        source,
+        "#include <jni.h>\n"
+            + "const char jusdt_test_salt[] = \"" + salt + "\";\n"
+            + "JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {\n"
+            + "  (void) reserved;\n"
+            + "  JNIEnv *env;\n"
+            + "  if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) == JNI_OK) {\n"
+            + "    jclass found = (*env)->FindClass(env, \"" + className.replace('.', '/') + "\");\n"
+            + "    if (found == NULL) { (*env)->ExceptionClear(env); return JNI_ERR; }\n"
+            + "  }\n"
+            + "  return JNI_VERSION_1_8;\n"
+            + "}\n");
+    Path output = workDirectory.resolve("lib" + library + ".so");
+    Process process =
+        new ProcessBuilder(gcc, "-shared", "-fPIC", "-I" + include, "-I" + include.resolve("linux"),
+                "-o", output.toString(), source.toString())
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(log).isZero();
+    return output;
+  }
+
   private static String gcc() {
     String path = System.getenv("PATH");
     for (String directory : (path == null ? "/usr/bin" : path).split(File.pathSeparator)) {
