@@ -1,5 +1,6 @@
 package dev.jusdt.runtime;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
@@ -36,6 +37,12 @@ final class ForeignMemory {
       Object javaShort = layout.getField("JAVA_SHORT").get(null);
       // (MemorySegment, long offset), the offset here being the absolute address.
       handle = (VarHandle) layout.getMethod("varHandle").invoke(javaShort);
+      // Bound to the segment: (long)short is then the exact type of read's call site, which the
+      // JIT links straight to the access; (Object, long) against (MemorySegment, long) went through
+      // asType adaptation, which some compilations left as a call.
+      handle = (VarHandle) MethodHandles.class
+          .getMethod("insertCoordinates", VarHandle.class, int.class, Object[].class)
+          .invoke(null, handle, 0, new Object[] {all});
       ofBuffer = segment.getMethod("ofBuffer", java.nio.Buffer.class);
       address = segment.getMethod("address");
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -66,6 +73,6 @@ final class ForeignMemory {
 
   static short read(long address) {
     // Opaque: never hoisted out of a loop nor merged with an earlier read.
-    return (short) SHORT.getOpaque(ALL_MEMORY, address);
+    return (short) SHORT.getOpaque(address);
   }
 }

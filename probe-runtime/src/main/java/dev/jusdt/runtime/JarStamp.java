@@ -72,7 +72,9 @@ final class JarStamp {
       return null;
     }
     String expected = identity + " " + jar + "\n";
-    if (!text.startsWith(expected, recordEnd + 1) || text.length() != recordEnd + 1 + expected.length()) {
+    boolean sameJar = text.length() == recordEnd + 1 + expected.length()
+        && text.startsWith(expected, recordEnd + 1);
+    if (!sameJar) {
       return null;
     }
     return LibraryRecord.parse(text.substring(0, recordEnd).getBytes(StandardCharsets.US_ASCII));
@@ -107,6 +109,7 @@ final class JarStamp {
 
   /** One file per jar path and library: a rebuilt jar overwrites its own. */
   String name(String fileName) {
-    return "jar-" + Integer.toHexString(jar.toString().hashCode()) + "." + fileName + LibraryRecord.SUFFIX;
+    return "jar-" + Integer.toHexString(jar.toString().hashCode()) + "." + fileName
+        + LibraryRecord.SUFFIX;
   }
 }

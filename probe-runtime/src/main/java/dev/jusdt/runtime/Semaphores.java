@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the SDT semaphores of a probe library from Java, so that a probe with no tracer attached
@@ -38,12 +39,11 @@ public final class Semaphores {
    * @throws IndexOutOfBoundsException if {@code index} is not below the array's count
    */
   public static boolean isSet(SemaphoreArray semaphores, int index) {
-    ByteBuffer buffer = semaphores.buffer();
-    if (index < 0 || index >= semaphores.count()) {
-      throw new IndexOutOfBoundsException(
-          "semaphore " + index + " of " + semaphores.count());
-    }
-    return buffer != null && SemaphoreMemory.read(buffer, semaphores.address(), index) != 0;
+    // Kept under C2's MaxInlineSize (35 bytes of bytecode), as is SemaphoreMemory.read: inlined
+    // even where the JIT does not count the call hot, as when SemaphoreMemory's switch has just
+    // recompiled a caller; else a disabled probe costs a call.
+    Objects.checkIndex(index, semaphores.count());
+    return SemaphoreMemory.read(semaphores, index) != 0;
   }
 
   /**

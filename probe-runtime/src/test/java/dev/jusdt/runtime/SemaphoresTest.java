@@ -129,7 +129,7 @@ class SemaphoresTest {
   void anIndexOutsideTheArrayIsRefusedNotRead() {
     assertThatThrownBy(() -> Semaphores.isSet(ARRAY, 4))
         .isInstanceOf(IndexOutOfBoundsException.class)
-        .hasMessage("semaphore 4 of 4");
+        .hasMessage("Index 4 out of bounds for length 4");
     assertThatThrownBy(() -> Semaphores.isSet(ARRAY, -1))
         .isInstanceOf(IndexOutOfBoundsException.class);
   }
