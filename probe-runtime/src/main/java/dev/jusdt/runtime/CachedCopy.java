@@ -1,15 +1,7 @@
 package dev.jusdt.runtime;
 
-import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Trusts a library already in the cache on its metadata alone, so that a warm start reads neither
@@ -61,17 +53,7 @@ final class CachedCopy {
         || !root.isTrusted(true, uid)) {
       return false;
     }
-    Path stamp = stampOf(file);
-    FileStatus stampStatus = FileStatus.of(stamp);
-    if (stampStatus == null || !stampStatus.isTrusted(false, uid)) {
-      return false;
-    }
-    byte[] recorded;
-    // java.io rather than a FileChannel: its classes are loaded already at this point.
-    try (InputStream in = new FileInputStream(new File(stamp.toString()))) {
-      recorded = in.readNBytes(STAMP_LIMIT);
-    }
-    return new String(recorded, StandardCharsets.US_ASCII).equals(library.identity());
+    return library.identity().equals(StampFile.read(stampOf(file), uid, STAMP_LIMIT));
   }
 
   /**
@@ -84,26 +66,7 @@ final class CachedCopy {
     if (status == null) {
       return;
     }
-    Path stamp = stampOf(file);
-    Path temp =
-        stamp.resolveSibling(
-            "." + stamp.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-    try {
-      // A FileChannel, as the extraction that just ran used: no stream classes to load.
-      try (FileChannel channel =
-          FileChannel.open(
-              temp,
-              LibraryExtractor.CREATE_NEW_OPTIONS,
-              LibraryExtractor.OWNER_READ_WRITE_ATTRIBUTE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(status.identity().getBytes(StandardCharsets.US_ASCII));
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-      }
-      Files.move(temp, stamp, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    StampFile.write(stampOf(file), status.identity());
   }
 
   static Path stampOf(Path file) {

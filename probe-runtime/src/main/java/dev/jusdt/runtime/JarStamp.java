@@ -1,15 +1,8 @@
 package dev.jusdt.runtime;
 
-import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * What a jar's record of a library ({@link LibraryRecord}) said when this loader last read it, kept
@@ -56,17 +49,10 @@ final class JarStamp {
    * user's for the jar as it is now; else null.
    */
   LibraryRecord lookup(Path cache, String fileName, int uid) throws IOException {
-    Path file = cache.resolve(name(fileName));
-    FileStatus status = FileStatus.of(file);
-    if (status == null || !status.isTrusted(false, uid)) {
+    String text = StampFile.read(cache.resolve(name(fileName)), uid, LIMIT);
+    if (text == null) {
       return null;
     }
-    byte[] bytes;
-    // java.io rather than a FileChannel: its classes are loaded already at this point.
-    try (InputStream in = new FileInputStream(new File(file.toString()))) {
-      bytes = in.readNBytes(LIMIT);
-    }
-    String text = new String(bytes, StandardCharsets.UTF_8);
     int recordEnd = text.indexOf(' ', text.indexOf(' ') + 1);
     if (recordEnd < 0 || !text.endsWith("\n")) {
       return null;
@@ -85,26 +71,8 @@ final class JarStamp {
    * fileName}. Written to a temporary file and renamed into place.
    */
   void write(Path cache, String fileName, LibraryRecord record) throws IOException {
-    Path stamp = cache.resolve(name(fileName));
-    Path temp =
-        stamp.resolveSibling(
-            "." + stamp.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-    String line = record.sha256() + " " + record.size() + " " + identity + " " + jar + "\n";
-    try {
-      try (FileChannel channel =
-          FileChannel.open(
-              temp,
-              LibraryExtractor.CREATE_NEW_OPTIONS,
-              LibraryExtractor.OWNER_READ_WRITE_ATTRIBUTE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-      }
-      Files.move(temp, stamp, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    StampFile.write(cache.resolve(name(fileName)),
+        record.sha256() + " " + record.size() + " " + identity + " " + jar + "\n");
   }
 
   /** One file per jar path and library: a rebuilt jar overwrites its own. */

@@ -48,15 +48,7 @@ final class TestLibraries {
             + "  (void) vm; (void) reserved;\n"
             + "  return 0x00010008; /* JNI_VERSION_1_8, without needing jni.h */\n"
             + "}\n");
-    Path output = workDirectory.resolve("lib" + library + ".so");
-    Process process =
-        new ProcessBuilder(gcc, "-shared", "-fPIC", "-o", output.toString(), source.toString())
-            .redirectErrorStream(true)
-            .start();
-    String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(log).isZero();
-    return Files.readAllBytes(output);
+    return Files.readAllBytes(sharedLibrary(gcc, workDirectory, library, source));
   }
 
   /**
@@ -84,12 +76,18 @@ final class TestLibraries {
             + "  }\n"
             + "  return JNI_VERSION_1_8;\n"
             + "}\n");
+    return sharedLibrary(gcc, workDirectory, library, source,
+        "-I" + include, "-I" + include.resolve("linux"));
+  }
+
+  /** Compiles {@code source} into {@code workDirectory/lib<library>.so}; fails on gcc's errors. */
+  private static Path sharedLibrary(String gcc, Path workDirectory, String library, Path source,
+      String... options) throws Exception {
     Path output = workDirectory.resolve("lib" + library + ".so");
-    Process process =
-        new ProcessBuilder(gcc, "-shared", "-fPIC", "-I" + include, "-I" + include.resolve("linux"),
-                "-o", output.toString(), source.toString())
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>(List.of(gcc, "-shared", "-fPIC"));
+    command.addAll(List.of(options));
+    command.addAll(List.of("-o", output.toString(), source.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(log).isZero();
