@@ -34,6 +34,11 @@ final class CachedCopy {
     this.uid = uid;
   }
 
+  /** The uid whose files are trusted. */
+  int uid() {
+    return uid;
+  }
+
   /**
    * Whether {@code file} (in a hash directory in {@code cache}) can be loaded as it is.
    *

@@ -75,8 +75,9 @@ final class LibraryLoader {
     String resource = Platform.resourceName(platform, fileName);
     BundledCopy bundled = anchor == null ? null : BundledCopy.of(anchor);
     JarStamp jar = bundled == null ? null : jarStamp(bundled);
-    if (jar != null) {
-      Path cached = loadStamped(library, fileName, jar);
+    CachedCopy trusted = bundled == null ? null : cachedCopy();
+    if (jar != null && trusted != null) {
+      Path cached = loadStamped(library, fileName, jar, trusted);
       if (cached != null) {
         return cached;
       }
@@ -87,8 +88,8 @@ final class LibraryLoader {
         LibraryRecord record =
             LibraryRecord.parse(
                 bundled.read(resource + LibraryRecord.SUFFIX, LibraryRecord.MAX_LENGTH));
-        if (record != null) {
-          Path cached = loadVerifiedBefore(library, fileName, record, jar);
+        if (record != null && trusted != null) {
+          Path cached = loadVerifiedBefore(library, fileName, record, jar, trusted);
           if (cached != null) {
             return cached;
           }
@@ -116,29 +117,32 @@ final class LibraryLoader {
     }
   }
 
-  /**
-   * The warmest start: the record the jar held when it was last read, from a {@link JarStamp}, and
-   * the copy it names loaded as {@link #loadVerifiedBefore} does. Null if there is no current stamp.
-   */
-  private Path loadStamped(String library, String fileName, JarStamp jar) throws LoadFailure {
-    int uid;
+  /** What decides whether a cached copy is trusted, or null if this user's uid cannot be told. */
+  private static CachedCopy cachedCopy() {
     try {
-      uid = FileStatus.currentUid();
+      return new CachedCopy(FileStatus.currentUid());
     } catch (IOException | RuntimeException noProcOrNoUnixView) {
       return null;
     }
+  }
+
+  /**
+   * The warmest start: the record the jar held when it was last read, from a {@link JarStamp} in
+   * the cache directory that holds the copy, loaded as {@link #loadVerifiedBefore} does. Null if
+   * there is no current stamp.
+   */
+  private Path loadStamped(String library, String fileName, JarStamp jar, CachedCopy trusted)
+      throws LoadFailure {
     for (Path directory : CacheLocations.candidates(settings)) {
       LibraryRecord record;
       try {
-        record = jar.lookup(directory, fileName, uid);
+        record = jar.lookup(directory, fileName, trusted.uid());
       } catch (IOException | RuntimeException e) {
         continue;
       }
-      if (record != null) {
-        Path cached = loadVerifiedBefore(library, fileName, record, null);
-        if (cached != null) {
-          return cached;
-        }
+      Path cached = record == null ? null : loadTrusted(library, trusted, directory, fileName, record);
+      if (cached != null) {
+        return cached;
       }
     }
     return null;
@@ -149,33 +153,37 @@ final class LibraryLoader {
    * compared with the jar's bytes, trusting it on its metadata ({@link CachedCopy}). Null if there
    * is none, or it does not load; the full path then verifies, extracts and explains.
    */
-  private Path loadVerifiedBefore(
-      String library, String fileName, LibraryRecord record, JarStamp jar) throws LoadFailure {
-    CachedCopy cached;
-    try {
-      cached = new CachedCopy(FileStatus.currentUid());
-    } catch (IOException | RuntimeException noProcOrNoUnixView) {
-      return null;
-    }
+  private Path loadVerifiedBefore(String library, String fileName, LibraryRecord record,
+      JarStamp jar, CachedCopy trusted) throws LoadFailure {
     for (Path directory : CacheLocations.candidates(settings)) {
-      Path file = directory.resolve(record.sha256()).resolve(fileName);
-      try {
-        if (!cached.isTrusted(directory, file, record.size())) {
-          continue;
-        }
-        System.load(file.toString());
+      Path cached = loadTrusted(library, trusted, directory, fileName, record);
+      if (cached != null) {
         remember(jar, directory, fileName, record);
-        return loadedPath(file);
-      } catch (UnsatisfiedLinkError e) {
-        if (String.valueOf(e.getMessage()).contains(ANOTHER_CLASS_LOADER)) {
-          throw anotherClassLoader(library, file, e, null);
-        }
-        // A noexec mount, say: the full path tries every directory and says why.
-      } catch (IOException | SecurityException | ClassCastException e) {
-        // Unreadable metadata is no reason to trust, nor to give up: verify in full.
-      } catch (IllegalCallerException e) {
-        throw nativeAccessDenied(library, e, null);
+        return cached;
       }
+    }
+    return null;
+  }
+
+  /** The copy of {@code record} in {@code directory}, loaded if it is trusted; else null. */
+  private static Path loadTrusted(String library, CachedCopy trusted, Path directory,
+      String fileName, LibraryRecord record) throws LoadFailure {
+    Path file = directory.resolve(record.sha256()).resolve(fileName);
+    try {
+      if (!trusted.isTrusted(directory, file, record.size())) {
+        return null;
+      }
+      System.load(file.toString());
+      return loadedPath(file);
+    } catch (UnsatisfiedLinkError e) {
+      if (String.valueOf(e.getMessage()).contains(ANOTHER_CLASS_LOADER)) {
+        throw anotherClassLoader(library, file, e, null);
+      }
+      // A noexec mount, say: the full path tries every directory and says why.
+    } catch (IOException | SecurityException | ClassCastException e) {
+      // Unreadable metadata is no reason to trust, nor to give up: verify in full.
+    } catch (IllegalCallerException e) {
+      throw nativeAccessDenied(library, e, null);
     }
     return null;
   }
