@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * Start-up: runs {@link FirstProbe} in fresh JVMs, cold (an empty cache directory, so the library
- * is extracted) and warm (the cache populated by an earlier JVM, so it is only verified), and
+ * is extracted), warm (the cache populated by an earlier JVM, so it is only verified) and warm
+ * with the classes from an archive an earlier run wrote (an AOT cache on JDK 25, else a dynamic
+ * CDS archive: how a deployment that cares about start-up runs), and
  * prints a Markdown table row per case.
  *
  * <pre>
@@ -43,14 +45,23 @@ public final class StartupTime {
     List<String> warnings = new ArrayList<>();
     double[] cold = new double[runs];
     double[] warm = new double[runs];
+    double[] archived = new double[runs];
+    String archive;
     try {
       for (int i = 0; i < runs; i++) {
-        cold[i] = firstProbeMillis(java, work.resolve("cold-" + i), warnings);
+        cold[i] = firstProbeMillis(java, work.resolve("cold-" + i), List.of(), warnings);
       }
       Path cache = work.resolve("warm");
-      firstProbeMillis(java, cache, warnings);
+      firstProbeMillis(java, cache, List.of(), warnings);
       for (int i = 0; i < runs; i++) {
-        warm[i] = firstProbeMillis(java, cache, warnings);
+        warm[i] = firstProbeMillis(java, cache, List.of(), warnings);
+      }
+      // As a start-up-minded deployment runs: with the classes from an archive of an earlier run.
+      List<List<String>> archiving = archiveOptions(java, work.resolve("classes.archive"));
+      archive = archiving.get(1).get(0).replaceAll("=.*", "");
+      writeArchive(java, cache, archiving.get(0));
+      for (int i = 0; i < runs; i++) {
+        archived[i] = firstProbeMillis(java, cache, archiving.get(1), warnings);
       }
     } finally {
       deleteTree(work);
@@ -60,6 +71,7 @@ public final class StartupTime {
     System.out.println("|---|---:|---:|---:|---:|---|");
     row("cold: empty cache, library extracted", cold, COLD_TARGET_MS);
     row("warm: cache populated, library verified", warm, WARM_TARGET_MS);
+    row("warm, classes from an archive (`" + archive + "`)", archived, WARM_TARGET_MS);
     System.out.printf(Locale.ROOT, "%n%d JVMs per case. JVM output besides the figure: %s.%n",
         runs, warnings.isEmpty() ? "none" : String.join("; ", warnings.stream().distinct().toList()));
   }
@@ -73,14 +85,55 @@ public final class StartupTime {
         median <= target ? "met" : "**missed**");
   }
 
-  private static double firstProbeMillis(String java, Path cache, List<String> warnings)
+  /**
+   * The options that write an archive of the classes a run loads, and those that map it, each
+   * with the archive's messages off: JDK 25's AOT cache (JEP 483), else a dynamic CDS archive.
+   */
+  private static List<List<String>> archiveOptions(String java, Path file)
       throws IOException, InterruptedException {
+    Process version = new ProcessBuilder(java, "-XX:+PrintFlagsFinal", "-version")
+        .redirectErrorStream(true).start();
+    String flags = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    version.waitFor();
+    if (flags.contains(" AOTCacheOutput ")) {
+      List<String> quiet = List.of("-Xlog:aot*=off", "-Xlog:cds*=off");
+      return List.of(with("-XX:AOTCacheOutput=" + file, quiet), with("-XX:AOTCache=" + file, quiet));
+    }
+    List<String> quiet = List.of("-Xlog:cds*=off");
+    return List.of(with("-XX:ArchiveClassesAtExit=" + file, quiet),
+        with("-XX:SharedArchiveFile=" + file, quiet));
+  }
+
+  /** Runs FirstProbe once with {@code options} that write an archive; what it prints is the JVM's. */
+  private static void writeArchive(String java, Path cache, List<String> options)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+        "-Djusdt.cache.dir=" + cache));
+    command.addAll(options);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstProbe.class.getName()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("writing the archive failed: " + command);
+    }
+  }
+
+  private static List<String> with(String option, List<String> more) {
+    List<String> all = new ArrayList<>(List.of(option));
+    all.addAll(more);
+    return all;
+  }
+
+  private static double firstProbeMillis(String java, Path cache, List<String> jvmOptions,
+      List<String> warnings) throws IOException, InterruptedException {
     Path out = Files.createTempFile("jusdt-startup", ".out");
     Path err = Files.createTempFile("jusdt-startup", ".err");
     try {
-      Process process = new ProcessBuilder(
-              java, "--enable-native-access=ALL-UNNAMED", "-Djusdt.cache.dir=" + cache,
-              "-cp", System.getProperty("java.class.path"), FirstProbe.class.getName())
+      List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+          "-Djusdt.cache.dir=" + cache));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstProbe.class.getName()));
+      Process process = new ProcessBuilder(command)
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       int exit = process.waitFor();
       String stdout = Files.readString(out, StandardCharsets.UTF_8).strip();
