@@ -130,7 +130,7 @@ final class SemaphoreMemory {
    * buffer through the foreign memory API; 0 if one does not match or cannot be told (no switch,
    * no trace). Called under {@link Semaphores#attachLock()}.
    */
-  private static long checkedAddress() {
+  private static long anyVerifiedAddress() {
     long any = 0;
     try {
       for (Map.Entry<ByteBuffer, Long> array : Semaphores.attachedArrays().entrySet()) {
@@ -181,7 +181,7 @@ final class SemaphoreMemory {
       }
       long address;
       synchronized (Semaphores.attachLock()) {
-        address = checkedAddress();
+        address = anyVerifiedAddress();
       }
       if (address == 0) {
         return;
@@ -190,7 +190,7 @@ final class SemaphoreMemory {
       warm(address);
       synchronized (Semaphores.attachLock()) {
         // Arrays attached while warming are checked too.
-        if (checkedAddress() != 0) {
+        if (anyVerifiedAddress() != 0) {
           foreign = true;
         }
       }
