@@ -169,6 +169,15 @@ class WarmStartTest {
     return new byte[][] {first, second};
   }
 
+  /** Writes the cache's stamp for {@code jar} as if it held {@code build}; returns the stamp. */
+  private Path stampPointingAt(Path jar, String library, byte[] build) throws Exception {
+    Path cache = temp.resolve("cache");
+    JarStamp stamp = JarStamp.of(jar);
+    String fileName = "lib" + library + ".so";
+    stamp.write(cache, fileName, new LibraryRecord(ContentHash.sha256Hex(build), build.length));
+    return cache.resolve(stamp.name(fileName));
+  }
+
   @Test
   void anUnchangedJarIsNotOpenedAgainButFoundByItsStamp(TestInfo test) throws Exception {
     TestLibraries.platform();
@@ -176,8 +185,7 @@ class WarmStartTest {
     Path jar = jarOf("first", "warm_stamp", builds[0]);
     Path first = loadFrom(jar, "warm_stamp");
     // Pointed at the other verified copy: only a start that goes by the stamp loads that one.
-    JarStamp.of(jar).write(temp.resolve("cache"), "libwarm_stamp.so",
-        new LibraryRecord(ContentHash.sha256Hex(builds[1]), builds[1].length));
+    stampPointingAt(jar, "warm_stamp", builds[1]);
 
     Path again = loadFrom(jar, "warm_stamp");
 
@@ -205,11 +213,7 @@ class WarmStartTest {
     byte[][] builds = twoBuilds(test, "warm_open");
     Path jar = jarOf("first", "warm_open", builds[0]);
     loadFrom(jar, "warm_open");
-    Path cache = temp.resolve("cache");
-    JarStamp stamp = JarStamp.of(jar);
-    stamp.write(cache, "libwarm_open.so",
-        new LibraryRecord(ContentHash.sha256Hex(builds[1]), builds[1].length));
-    Files.setPosixFilePermissions(cache.resolve(stamp.name("libwarm_open.so")),
+    Files.setPosixFilePermissions(stampPointingAt(jar, "warm_open", builds[1]),
         PosixFilePermissions.fromString("rw-rw-rw-"));
 
     Path loaded = loadFrom(jar, "warm_open");
