@@ -85,6 +85,8 @@ class HaconiwaLauncherArchiveTest {
     List<Path> archives = files.stream().filter(file -> file.toString().matches(".*\\.(jsa|aot)")).toList();
     assertThat(files).as("no temporary files are left").allMatch(file -> file.toString().matches(".*\\.(ok|java)")
         ? archives.contains(Path.of(file.toString().replaceAll("\\.(ok|java)$", "")))
+        : file.toString().endsWith("-run.files")
+        ? archives.stream().anyMatch(a -> a.toString().replaceAll("\\.(jsa|aot)$", ".files").equals(file.toString()))
         : file.getFileName().toString().matches("haconiwa-.+-[a-z]+\\.(jsa|aot)"));
     return archives;
   }
@@ -198,6 +200,44 @@ class HaconiwaLauncherArchiveTest {
     if (extension(jdk).equals("aot")) {
       assertThat(second.output()).containsPattern("AOTReplayTraining +=  *false ");
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"this JDK", "Temurin 25"})
+  void runReadsAFileOnceAndAgainWhenItsTextChanges(String jdk) throws Exception {
+    assumeTrue("0".equals(Tools.run(List.of("id", "-u")).output().strip()), "containers need root (CI runs the suite as root)");
+    Tools.requireTool("busybox", "busybox-static");
+    setUp(jdk);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path bin = Files.createDirectories(dir.resolve("rootfs/bin"));
+    Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
+    Files.createSymbolicLink(bin.resolve("echo"), Path.of("busybox"));
+    String name = "it-files-" + ProcessHandle.current().pid();
+    Path file = Files.writeString(dir.resolve("c.yaml"), "name: " + name + "\nrootfs: ./rootfs\ncommand: [/bin/echo, one]\n");
+    Map<String, String> state = Map.of("HACONIWA_STATE_DIR", dir.resolve("state").toString());
+
+    Tools.Result first = haconiwa(state, "run", file.toString());
+    Path archive = archives().get(0);
+    Path entry;
+    try (Stream<Path> entries = Files.list(Path.of(archive.toString().replaceAll("\\.(jsa|aot)$", ".files")))) {
+      entry = entries.findFirst().orElseThrow();
+    }
+    Object written = identity(entry);
+    Tools.Result second = haconiwa(state, "run", file.toString());
+    Object afterSecond = identity(entry);
+    // The same size and time: only the text says it changed.
+    FileTime modified = Files.getLastModifiedTime(file);
+    Files.writeString(file, Files.readString(file).replace("one", "two"));
+    Files.setLastModifiedTime(file, modified);
+    Tools.Result edited = haconiwa(state, "run", file.toString());
+    Object afterEdit = identity(entry);
+    Tools.Result fourth = haconiwa(state, "run", file.toString());
+
+    assertThat(List.of(first, second, edited, fourth)).extracting(Tools.Result::output)
+        .containsExactly("one\n", "one\n", "two\n", "two\n");
+    assertThat(afterSecond).as("the second run read the entry the first wrote").isEqualTo(written);
+    assertThat(afterEdit).as("the edited file was checked and kept again").isNotEqualTo(written);
+    assertThat(identity(entry)).isEqualTo(afterEdit);
   }
 
   @Test

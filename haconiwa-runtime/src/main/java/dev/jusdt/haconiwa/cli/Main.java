@@ -40,7 +40,8 @@ public final class Main {
 
   /** Whether the JVM's shutdown has begun; the JDK tells it only by refusing a new hook. */
   private static boolean shuttingDown() {
-    Thread hook = new Thread();
+    // Named: an unnamed thread would initialise the JDK's thread numbering, interpreted.
+    Thread hook = new Thread(null, null, "haconiwa-shutdown-check");
     try {
       Runtime.getRuntime().addShutdownHook(hook);
       Runtime.getRuntime().removeShutdownHook(hook);

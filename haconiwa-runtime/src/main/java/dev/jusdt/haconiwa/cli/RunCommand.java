@@ -1,6 +1,7 @@
 package dev.jusdt.haconiwa.cli;
 
 import dev.jusdt.haconiwa.config.ContainerFile;
+import dev.jusdt.haconiwa.config.ContainerFileCache;
 import dev.jusdt.haconiwa.config.ContainerFileException;
 import dev.jusdt.haconiwa.config.ContainerSpec;
 import dev.jusdt.haconiwa.container.ContainerRuntime;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +71,10 @@ final class RunCommand implements Callable<Integer> {
     HaconiwaProbes.probeBoottime(Phases.PHASE_CLI_START);
     ContainerSpec container;
     try {
-      container = ContainerFile.read(run.file(), ContainerRuntime::syscallNumber);
+      Optional<ContainerFileCache> cache = ContainerFileCache.configured();
+      container = cache.isPresent()
+          ? cache.get().read(run.file(), ContainerRuntime::syscallNumber)
+          : ContainerFile.read(run.file(), ContainerRuntime::syscallNumber);
     } catch (ContainerFileException e) {
       err.println(e.getMessage());
       err.flush();

@@ -10,6 +10,7 @@ import dev.jusdt.haconiwa.config.ContainerSpec.Rootfs;
 import dev.jusdt.haconiwa.config.ContainerSpec.Seccomp;
 import dev.jusdt.haconiwa.config.ContainerSpec.User;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,9 +84,15 @@ public final class ContainerFile {
    */
   public static ContainerSpec read(Path file, ToIntFunction<String> syscalls)
       throws IOException, ContainerFileException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    Path base = file.toAbsolutePath().getParent();
-    return parse(text, file.toString(), base, file.toAbsolutePath(), syscalls);
+    return parse(Files.readAllBytes(file), file, syscalls);
+  }
+
+  /** Checks a container file's bytes: UTF-8, or an IOException as reading it as text gives. */
+  static ContainerSpec parse(byte[] bytes, Path file, ToIntFunction<String> syscalls)
+      throws IOException, ContainerFileException {
+    String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    Path absolute = file.toAbsolutePath();
+    return parse(text, file.toString(), absolute.getParent(), absolute, syscalls);
   }
 
   /**
