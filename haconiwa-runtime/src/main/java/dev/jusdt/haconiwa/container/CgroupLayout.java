@@ -42,7 +42,8 @@ final class CgroupLayout {
     Set<Path> seen = new LinkedHashSet<>();
     for (String line : mountinfo) {
       int dash = line.indexOf(" - ");
-      if (dash < 0) {
+      // Only cgroup mounts are split up (a boot reads the whole table, interpreted).
+      if (dash < 0 || !line.startsWith(" - cgroup", dash)) {
         continue;
       }
       String[] before = line.substring(0, dash).split(" ");

@@ -234,8 +234,15 @@ final class ContainerCgroups {
   }
 
   private static boolean removeOne(Path dir, boolean kill) {
-    if (!Files.isDirectory(dir)) {
+    // A cgroup with a process in it cannot be removed (EBUSY), so an empty one, the common case
+    // once the container's pid 1 has been reaped, goes at the first try with no process looked for.
+    try {
+      Files.delete(dir);
       return true;
+    } catch (NoSuchFileException e) {
+      return true;
+    } catch (IOException e) {
+      // busy: kill what is left, below
     }
     Path cgroupKill = dir.resolve("cgroup.kill");
     if (kill && Files.exists(cgroupKill)) {
