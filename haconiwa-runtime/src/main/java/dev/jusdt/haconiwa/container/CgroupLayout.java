@@ -101,12 +101,8 @@ final class CgroupLayout {
    * pids are v1 only), else the v2 tree if it offers it.
    */
   Optional<Hierarchy> forController(String controller) {
-    Optional<Hierarchy> v1 =
-        hierarchies.stream().filter(h -> !h.unified() && h.controllers().contains(controller)).findFirst();
-    if (v1.isPresent()) {
-      return v1;
-    }
-    return hierarchies.stream().filter(h -> h.unified() && h.controllers().contains(controller)).findFirst();
+    Optional<Hierarchy> v1 = first(false, controller);
+    return v1.isPresent() ? v1 : first(true, controller);
   }
 
   /**
@@ -114,11 +110,21 @@ final class CgroupLayout {
    * mounted (it has cgroup.kill), else the v1 pids hierarchy, else any v1 hierarchy.
    */
   Optional<Hierarchy> tracking() {
-    Optional<Hierarchy> unified = hierarchies.stream().filter(Hierarchy::unified).findFirst();
+    Optional<Hierarchy> unified = first(true, null);
     if (unified.isPresent()) {
       return unified;
     }
     Optional<Hierarchy> pids = forController("pids");
-    return pids.isPresent() ? pids : hierarchies.stream().findFirst();
+    return pids.isPresent() || hierarchies.isEmpty() ? pids : Optional.of(hierarchies.get(0));
+  }
+
+  // Loops, not streams: a boot would load and link the stream machinery for these alone.
+  private Optional<Hierarchy> first(boolean unified, String controller) {
+    for (Hierarchy hierarchy : hierarchies) {
+      if (hierarchy.unified() == unified && (controller == null || hierarchy.controllers().contains(controller))) {
+        return Optional.of(hierarchy);
+      }
+    }
+    return Optional.empty();
   }
 }

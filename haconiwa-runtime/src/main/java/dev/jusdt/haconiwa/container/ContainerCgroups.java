@@ -88,7 +88,9 @@ final class ContainerCgroups {
 
   private void make(Hierarchy hierarchy, Path directory) throws IOException, RunFailure {
     Path parent = directory.getParent();
-    Files.createDirectories(parent);
+    if (!Files.isDirectory(parent)) { // there already, but for a machine's first container
+      Files.createDirectories(parent);
+    }
     if (hierarchy.unified()) {
       enableControllers(hierarchy);
     }

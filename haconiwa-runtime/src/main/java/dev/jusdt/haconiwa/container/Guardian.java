@@ -20,7 +20,10 @@ final class Guardian {
   }
 
   static Guardian start(List<Path> cgroups, Path stateFile, Path stateDirectory) throws IOException {
-    String[] dirs = cgroups.stream().map(Path::toString).toArray(String[]::new);
+    String[] dirs = new String[cgroups.size()];
+    for (int i = 0; i < dirs.length; i++) {
+      dirs[i] = cgroups.get(i).toString();
+    }
     int[] started = Native.startGuardian(dirs, stateFile.toString(), stateDirectory.toString());
     return new Guardian(started[0], started[1]);
   }

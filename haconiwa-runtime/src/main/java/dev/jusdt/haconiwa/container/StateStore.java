@@ -72,7 +72,10 @@ public final class StateStore {
    * @return false if the directory exists already
    */
   boolean claim(String name) throws IOException {
-    Files.createDirectories(root);
+    // createDirectories on an existing directory throws and catches two exceptions, interpreted.
+    if (!Files.isDirectory(root)) {
+      Files.createDirectories(root);
+    }
     try {
       Files.createDirectory(directory(name));
       return true;
