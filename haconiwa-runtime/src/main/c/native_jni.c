@@ -500,6 +500,14 @@ JNIEXPORT void JNICALL Java_dev_jusdt_haconiwa_container_Native_close(JNIEnv *en
   }
 }
 
+/* The process ends here, with none of the JVM's own exit: see ContainerRuntime.endProcess. */
+JNIEXPORT void JNICALL Java_dev_jusdt_haconiwa_container_Native_endProcess(JNIEnv *env, jclass cls,
+                                                                         jint status) {
+  (void)env;
+  (void)cls;
+  _exit(status);
+}
+
 JNIEXPORT jint JNICALL Java_dev_jusdt_haconiwa_container_Native_waitpid(JNIEnv *env, jclass cls,
                                                                        jint pid) {
   (void)cls;

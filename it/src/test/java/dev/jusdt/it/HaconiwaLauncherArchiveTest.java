@@ -247,6 +247,30 @@ class HaconiwaLauncherArchiveTest {
   }
 
   @Test
+  void archivedRunEndsAtOnceOnlyWithoutOptionsFromTheUser() throws Exception {
+    setUp("this JDK");
+    // A java that writes down its arguments: what the launcher asked of the JVM.
+    Path arguments = dir.resolve("arguments.txt");
+    Path wrapper = dir.resolve("java");
+    Files.writeString(wrapper, "#!/bin/sh\necho \"$*\" >>" + arguments + "\nexec " + Tools.java() + " \"$@\"\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    java = wrapper.toString();
+    String missing = dir.resolve("missing.yaml").toString();
+
+    haconiwa(Map.of(), "run", missing);
+    Files.delete(arguments);
+    haconiwa(Map.of(), "run", missing);
+    haconiwa(Map.of("HACONIWA_JAVA_OPTS", "-Dsome=option"), "run", missing);
+    haconiwa(Map.of("JAVA_TOOL_OPTIONS", "-Dsome=option"), "run", missing);
+
+    List<String> runs = Files.readAllLines(arguments);
+    assertThat(runs).hasSize(3).allMatch(run -> run.contains("-XX:SharedArchiveFile="), "archived: " + runs);
+    assertThat(runs.get(0)).contains("-Dhaconiwa.immediateExit=true");
+    assertThat(runs.get(1)).doesNotContain("immediateExit");
+    assertThat(runs.get(2)).doesNotContain("immediateExit");
+  }
+
+  @Test
   void rebuiltJarGetsANewArchive() throws Exception {
     setUp("this JDK");
     assertThat(version().exit()).isZero();

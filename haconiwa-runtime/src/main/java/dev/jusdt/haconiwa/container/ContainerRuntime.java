@@ -39,6 +39,24 @@ public final class ContainerRuntime {
   }
 
   /**
+   * Ends this process at once with {@code status}, as {@code _exit(2)} does: none of the JVM's
+   * own exit runs (no shutdown hook, no agent told, no safepoint, no teardown of its globals and
+   * C++ objects: ~3.5 ms of a JDK 25 boot here). Only for a JVM that has nothing left to do at
+   * exit: every boot cleaned up, output flushed, no agent or recording that writes at exit.
+   *
+   * @param status the exit status
+   * @return false if the native library is not loaded, and nothing was done; else it does not
+   *     return
+   */
+  public static boolean endProcess(int status) {
+    if (!Native.loaded()) {
+      return false;
+    }
+    Native.endProcess(status);
+    return true;
+  }
+
+  /**
    * Boots a container, waits for its command to end and cleans up.
    *
    * @param spec the container

@@ -59,6 +59,9 @@ final class Native {
 
   static native void close(int fd) throws IOException;
 
+  /** {@code _exit(2)}: never returns. */
+  static native void endProcess(int status);
+
   /** Waits for a child and returns its raw wait status. */
   static native int waitpid(int pid) throws IOException;
 

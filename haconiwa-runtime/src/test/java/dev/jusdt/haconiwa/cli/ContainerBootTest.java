@@ -100,6 +100,24 @@ class ContainerBootTest {
   }
 
   @Test
+  void immediateExitPassesTheStatusOnAndSkipsTheJvmsOwnExit() throws Exception {
+    // The JVM logs its heap at exit (-Xlog:gc+heap+exit): after Runtime.halt, not after _exit.
+    List<String> logging = List.of("-Xlog:gc+heap+exit=info:stdout");
+    String name = name();
+    String[] args = {"run", file(name, "").toString(), "--", "/bin/sh", "-c", "echo $FOO; exit 42"};
+
+    Cli.Result halted = cli.start(logging, args).await();
+    Cli.Result ended = cli.start(List.of(logging.get(0), "-D" + Main.IMMEDIATE_EXIT + "=true"), args).await();
+
+    assertThat(halted.exit()).as(halted.toString()).isEqualTo(42);
+    assertThat(halted.out()).startsWith("bar\n").contains("Heap");
+    assertThat(ended.exit()).as(ended.toString()).isEqualTo(42);
+    assertThat(ended.out()).isEqualTo("bar\n");
+    assertThat(ended.err()).isEmpty();
+    Leftovers.assertNone(name, rootfs);
+  }
+
+  @Test
   void rlimitsWorkdirAndUserApply() throws Exception {
     String name = name();
     Cli.Result result = run(name, """
