@@ -112,9 +112,19 @@ struct hcn_child_start {
 /* child.c: the entry of the cloned child (a clone(2) function); execs or exits, never returns. */
 int hcn_child_main(void *start);
 
-/* guardian.c: runs in the forked guardian and never returns. */
+/* guardian.c: runs in the guardian and never returns. */
 __attribute__((noreturn)) void hcn_guardian_main(int watch_fd, char **cgroup_dirs,
                                                  const char *state_file, const char *state_dir);
+
+/*
+ * guardian.c: starts the guardian as a process that shares the JVM's memory (CLONE_VM), on a
+ * stack of its own in a mapping that also holds its copies of the paths. Returns its pid and the
+ * mapping (to release with hcn_guardian_release once it is reaped), or -1 with errno set.
+ */
+long hcn_guardian_start(int watch_fd, char *const *cgroup_dirs, const char *state_file,
+                        const char *state_dir, void **area, size_t *area_size);
+
+void hcn_guardian_release(void *area, size_t area_size);
 
 /* Closes every descriptor from 3 up except keep_a and keep_b (-1 for none); async-signal-safe. */
 int hcn_close_other_fds(int keep_a, int keep_b);

@@ -405,7 +405,7 @@ static char *utf_copy(JNIEnv *env, jstring string) {
   return copy;
 }
 
-JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_startGuardian(
+JNIEXPORT jlongArray JNICALL Java_dev_jusdt_haconiwa_container_Native_startGuardian(
     JNIEnv *env, jclass cls, jobjectArray dirs, jstring state_file, jstring state_dir) {
   (void)cls;
   jsize count = (*env)->GetArrayLength(env, dirs);
@@ -425,11 +425,10 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_startGuardi
     error = errno;
     ok = 0;
   }
+  void *area = NULL;
+  size_t area_size = 0;
   if (ok) {
-    pid = clone_process(0);
-    if (pid == 0) {
-      hcn_guardian_main(watch[0], cgroup_dirs, file, dir);
-    }
+    pid = hcn_guardian_start(watch[0], cgroup_dirs, file, dir, &area, &area_size);
     error = errno;
     close(watch[0]);
     if (pid < 0) {
@@ -450,7 +449,19 @@ JNIEXPORT jintArray JNICALL Java_dev_jusdt_haconiwa_container_Native_startGuardi
     }
     return NULL;
   }
-  return int_array(env, (jint)pid, watch[1], 0);
+  jlongArray started = (*env)->NewLongArray(env, 4);
+  if (started != NULL) {
+    jlong values[4] = {(jlong)pid, (jlong)watch[1], (jlong)(uintptr_t)area, (jlong)area_size};
+    (*env)->SetLongArrayRegion(env, started, 0, 4, values);
+  }
+  return started;
+}
+
+JNIEXPORT void JNICALL Java_dev_jusdt_haconiwa_container_Native_releaseGuardian(JNIEnv *env, jclass cls,
+                                                                              jlong area, jlong size) {
+  (void)env;
+  (void)cls;
+  hcn_guardian_release((void *)(uintptr_t)area, (size_t)size);
 }
 
 JNIEXPORT jbyteArray JNICALL Java_dev_jusdt_haconiwa_container_Native_readAll(JNIEnv *env,

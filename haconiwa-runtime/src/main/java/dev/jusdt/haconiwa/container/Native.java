@@ -45,12 +45,16 @@ final class Native {
   static native void cancelSpawn(long prepared);
 
   /**
-   * Forks the guardian, which cleans up after the runtime if the runtime dies first.
+   * Starts the guardian, which cleans up after the runtime if the runtime dies first.
    *
-   * @return the guardian's pid and the write end of its pipe
+   * @return the guardian's pid, the write end of its pipe, and the address and size of the
+   *     mapping it runs in, for {@link #releaseGuardian} once it is reaped
    */
-  static native int[] startGuardian(String[] cgroupDirectories, String stateFile, String stateDirectory)
+  static native long[] startGuardian(String[] cgroupDirectories, String stateFile, String stateDirectory)
       throws IOException;
+
+  /** Unmaps a reaped guardian's stack and paths; never while it may still run. */
+  static native void releaseGuardian(long area, long size);
 
   /** Reads a pipe to its end (at most 64 KiB). */
   static native byte[] readAll(int fd) throws IOException;
