@@ -48,28 +48,6 @@ static jintArray int_array(JNIEnv *env, jint a, jint b, jint c) {
   return array;
 }
 
-/*
- * A fork-like clone: with no new stack, the child returns here on a copy of the parent's.
- * Raw, so glibc's fork handlers, which the JVM's threads may hold locks for, do not run.
- */
-static long clone_process(uint64_t flags) {
-  /*
-   * The child starts with every signal blocked, so that none reaches the JVM's handlers it
-   * inherited before it resets them (phase 11); the parent's mask is restored at once.
-   */
-  sigset_t all;
-  sigset_t old;
-  sigfillset(&all);
-  pthread_sigmask(SIG_SETMASK, &all, &old);
-  long pid = syscall(SYS_clone, (unsigned long)(SIGCHLD | flags), NULL, NULL, NULL, 0UL);
-  if (pid != 0) {
-    int error = errno;
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    errno = error;
-  }
-  return pid;
-}
-
 /* Writes text to a kernel file in one write(2), as cgroup.procs and uid_map require. */
 static int write_file(const char *path, const char *text) {
   int fd = open(path, O_WRONLY | O_CLOEXEC);
