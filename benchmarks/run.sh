@@ -35,8 +35,10 @@ nice=()
 
 echo "== building (install: the build-cost sample projects resolve the plugin from $REPO)" >&2
 ./mvnw -B -q -Dmaven.repo.local="$REPO" -pl benchmarks -am -DskipTests install
-CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+# The module's jar, not target/classes: StartupTime's archived case writes a class-data archive,
+# which takes classes from jars only (a directory on the class path fails it).
+CP="benchmarks/target/benchmarks-$VERSION.jar:$(cat benchmarks/target/classpath.txt)"
 
 if $quick; then
   quick_flag=(--quick); runs=3; repeats=1; rounds=5

@@ -114,7 +114,14 @@ public final class StartupTime {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     if (process.waitFor() != 0) {
-      throw new IllegalStateException("writing the archive failed: " + command);
+      String hint = "";
+      for (String entry : System.getProperty("java.class.path").split(System.getProperty("path.separator"))) {
+        if (Files.isDirectory(Path.of(entry))) {
+          hint = "; " + entry + " is a directory, and an archive takes classes from jars only:"
+              + " put benchmarks/target/benchmarks-*.jar on the class path instead";
+        }
+      }
+      throw new IllegalStateException("writing the archive failed" + hint + ": " + command);
     }
   }
 
