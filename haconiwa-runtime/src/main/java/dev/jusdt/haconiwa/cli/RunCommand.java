@@ -85,8 +85,8 @@ final class RunCommand implements Callable<Integer> {
     try {
       Optional<ContainerFileCache> cache = ContainerFileCache.configured();
       container = cache.isPresent()
-          ? cache.get().read(run.file(), ContainerRuntime::syscallNumber)
-          : ContainerFile.read(run.file(), ContainerRuntime::syscallNumber);
+          ? cache.get().read(run.file(), ContainerRuntime.SYSCALL_NUMBERS)
+          : ContainerFile.read(run.file(), ContainerRuntime.SYSCALL_NUMBERS);
     } catch (ContainerFileException e) {
       err.println(e.getMessage());
       err.flush();

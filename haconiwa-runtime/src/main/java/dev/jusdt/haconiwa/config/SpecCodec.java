@@ -29,7 +29,8 @@ import java.util.Set;
  * A {@link ContainerSpec} as bytes and back, for {@link ContainerFileCache}. Enums are written by
  * ordinal: the format is that of one build of the runtime, and the cache is kept per build.
  * Both directions use one {@link ByteBuffer}, so that the run that trains a start-up archive
- * (which only writes) also loads every class a later run needs to read.
+ * (which only writes) also loads every class a later run needs to read. No lambda or method
+ * reference: on JDK 17 the first one a boot runs links the method handle machinery, interpreted.
  */
 final class SpecCodec {
 
@@ -53,7 +54,7 @@ final class SpecCodec {
     out.count(spec.mounts());
     for (Mount mount : spec.mounts()) {
       out.ordinal(mount.type());
-      out.optionalString(mount.source().map(Path::toString));
+      out.optionalString(mount.source().isPresent() ? Optional.of(mount.source().get().toString()) : Optional.empty());
       out.string(mount.target());
       out.bool(mount.readonly());
       out.strings(mount.options());
@@ -127,8 +128,10 @@ final class SpecCodec {
     int mountCount = r.count();
     List<Mount> mounts = new ArrayList<>(mountCount);
     for (int i = 0; i < mountCount; i++) {
-      mounts.add(new Mount(r.ordinal(MountType.values()), r.optionalString().map(Path::of), r.string(),
-          r.bool(), r.strings()));
+      MountType type = r.ordinal(MountType.values());
+      Optional<String> source = r.optionalString();
+      mounts.add(new Mount(type, source.isPresent() ? Optional.of(Path.of(source.get())) : Optional.empty(),
+          r.string(), r.bool(), r.strings()));
     }
     Cgroup cgroup = new Cgroup(r.string(), r.optionalLong(), r.optionalLong(), r.optionalLong(),
         r.optionalLong(), r.optionalLong());
@@ -226,7 +229,9 @@ final class SpecCodec {
 
     void optionalString(Optional<String> value) {
       bool(value.isPresent());
-      value.ifPresent(this::string);
+      if (value.isPresent()) {
+        string(value.get());
+      }
     }
 
     void optionalLong(OptionalLong value) {

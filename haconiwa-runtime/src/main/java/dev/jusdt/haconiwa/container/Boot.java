@@ -327,7 +327,14 @@ final class Boot {
 
   /** A signal to the runtime kills the container; the main thread then cleans up as always. */
   private void installShutdownHook() {
-    shutdownHook = new Thread(() -> {
+    shutdownHook = new Thread(new StopOnShutdown(), "haconiwa-stop-" + spec.name());
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** The shutdown hook; a class, not a lambda: see ContainerRuntime.SYSCALL_NUMBERS. */
+  private final class StopOnShutdown implements Runnable {
+    @Override
+    public void run() {
       stopping = true;
       if (pid > 0 && !reaped) {
         ContainerCgroups.killAll(cgroups.directories());
@@ -338,8 +345,7 @@ final class Boot {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }, "haconiwa-stop-" + spec.name());
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
   }
 
   private void closeStatus() {

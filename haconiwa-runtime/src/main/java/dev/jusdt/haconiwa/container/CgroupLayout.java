@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringTokenizer;
 
 /**
  * Where this machine's cgroup hierarchies are mounted and which controllers each has, from
@@ -71,7 +71,12 @@ final class CgroupLayout {
   private static Set<String> unifiedControllers(Path mountPoint) {
     try {
       String text = KernelFiles.read(mountPoint.resolve("cgroup.controllers")).trim();
-      return text.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(text.split("\\s+")));
+      // StringTokenizer, not split("\\s+"): a regular expression's character classes are lambdas.
+      Set<String> controllers = new LinkedHashSet<>();
+      for (StringTokenizer words = new StringTokenizer(text); words.hasMoreTokens(); ) {
+        controllers.add(words.nextToken());
+      }
+      return controllers;
     } catch (IOException e) {
       return Set.of();
     }

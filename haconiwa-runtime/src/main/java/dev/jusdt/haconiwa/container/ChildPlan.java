@@ -69,9 +69,11 @@ final class ChildPlan {
       plan.u64(limit.hard());
     }
     plan.bool(spec.user().isPresent());
-    plan.u32(spec.user().map(u -> (int) u.uid()).orElse(0));
-    plan.u32(spec.user().map(u -> (int) u.gid()).orElse(0));
-    List<Long> groups = spec.user().map(ContainerSpec.User::groups).orElse(List.of());
+    // No lambdas on the boot path: see ContainerRuntime.SYSCALL_NUMBERS.
+    ContainerSpec.User runAs = spec.user().orElse(null);
+    plan.u32(runAs == null ? 0 : (int) runAs.uid());
+    plan.u32(runAs == null ? 0 : (int) runAs.gid());
+    List<Long> groups = runAs == null ? List.of() : runAs.groups();
     plan.u32(groups.size());
     for (long group : groups) {
       plan.u32((int) group);

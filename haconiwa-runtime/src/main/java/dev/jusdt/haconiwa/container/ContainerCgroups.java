@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.StringTokenizer;
 
 /**
  * A container's cgroups: one directory {@code PARENT/NAME} in each hierarchy it needs (those of
@@ -56,10 +57,13 @@ final class ContainerCgroups {
       controllers.add("cpu");
     }
     for (String controller : controllers) {
-      Hierarchy hierarchy = layout.forController(controller).orElseThrow(() -> new RunFailure(
-          ExitCodes.RUNTIME_FAILED,
-          "cgroup." + controller + ": this machine has no " + controller + " controller (no cgroup v1 hierarchy"
-              + " and not in cgroup v2's cgroup.controllers); remove the limit or enable the controller"));
+      Optional<Hierarchy> found = layout.forController(controller);
+      if (found.isEmpty()) {
+        throw new RunFailure(ExitCodes.RUNTIME_FAILED,
+            "cgroup." + controller + ": this machine has no " + controller + " controller (no cgroup v1 hierarchy"
+                + " and not in cgroup v2's cgroup.controllers); remove the limit or enable the controller");
+      }
+      Hierarchy hierarchy = found.get();
       directories.put(hierarchy.mountPoint().resolve(limits.parent()).resolve(name), hierarchy);
     }
     Optional<Hierarchy> tracking = layout.tracking();
@@ -205,9 +209,11 @@ final class ContainerCgroups {
   private static OptionalLong counter(Path file, String key) {
     try {
       for (String line : Files.readAllLines(file)) {
-        String[] words = line.trim().split("\\s+");
-        if (words.length == 2 && words[0].equals(key)) {
-          return OptionalLong.of(Long.parseLong(words[1]));
+        // Not split("\\s+"): a regular expression's character classes are lambdas, which on JDK
+        // 17 link the method handle machinery, interpreted (see ContainerRuntime.SYSCALL_NUMBERS).
+        StringTokenizer words = new StringTokenizer(line);
+        if (words.countTokens() == 2 && words.nextToken().equals(key)) {
+          return OptionalLong.of(Long.parseLong(words.nextToken()));
         }
       }
     } catch (IOException | NumberFormatException e) {

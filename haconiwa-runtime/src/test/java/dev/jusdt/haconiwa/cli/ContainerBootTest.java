@@ -118,6 +118,25 @@ class ContainerBootTest {
   }
 
   @Test
+  void aBootOfACheckedFileLinksNoLambda() throws Exception {
+    // On JDK 17 the first lambda, method reference or regular expression character class a boot
+    // runs links the method handle machinery, interpreted: a quarter of a boot's Java time.
+    List<String> options = List.of("-Xlog:class+load=info:stdout",
+        "-D" + dev.jusdt.haconiwa.config.ContainerFileCache.PROPERTY + "=" + dir.resolve("checked"));
+    String name = name();
+    String[] args = {"run", file(name, "").toString(), "--", "/bin/sh", "-c", "exit 3"};
+    Cli.Result checking = cli.start(options, args).await();
+
+    Cli.Result checked = cli.start(options, args).await();
+
+    assertThat(checking.exit()).as(checking.toString()).isEqualTo(3);
+    assertThat(checked.exit()).as(checked.toString()).isEqualTo(3);
+    assertThat(checking.out()).as("the file was parsed the first time").contains("org.snakeyaml");
+    assertThat(checked.out()).doesNotContain("org.snakeyaml").doesNotContainPattern("\\$\\$Lambda");
+    Leftovers.assertNone(name, rootfs);
+  }
+
+  @Test
   void rlimitsWorkdirAndUserApply() throws Exception {
     String name = name();
     Cli.Result result = run(name, """
