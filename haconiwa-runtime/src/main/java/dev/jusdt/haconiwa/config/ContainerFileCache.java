@@ -2,11 +2,16 @@ package dev.jusdt.haconiwa.config;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
@@ -31,6 +36,9 @@ public final class ContainerFileCache {
   public static final String PROPERTY = "haconiwa.container.file.cache";
 
   private static final int MAGIC = 0x48434631; // "HCF1"
+
+  /** How many files the cache keeps: their entries are ~1-2 KiB each. */
+  static final int MAX_ENTRIES = 256;
 
   private final Path directory;
 
@@ -128,6 +136,7 @@ public final class ContainerFileCache {
       if (!lookUp(entry, absolute, text).equals(Optional.of(spec))) {
         Files.deleteIfExists(entry);
       }
+      trim(entry);
     } catch (IOException | RuntimeException e) {
       // Only a cache: the run goes on with the spec it has; the next one parses again.
     } finally {
@@ -137,6 +146,40 @@ public final class ContainerFileCache {
         } catch (IOException e) {
           // a stray temporary file in the cache directory, harmless
         }
+      }
+    }
+  }
+
+  /**
+   * Keeps the directory to {@link #MAX_ENTRIES}: past it, the entries written longest ago go,
+   * down to three quarters of it (files booted once from temporary directories add up). Only
+   * on a miss, which reads YAML anyway; {@code keep}, just written, stays.
+   */
+  private void trim(Path keep) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory, "*.spec")) {
+      for (Path entry : listing) {
+        entries.add(entry);
+      }
+    }
+    if (entries.size() <= MAX_ENTRIES) {
+      return;
+    }
+    List<Map.Entry<FileTime, Path>> byAge = new ArrayList<>();
+    for (Path entry : entries) {
+      try {
+        byAge.add(Map.entry(Files.getLastModifiedTime(entry), entry));
+      } catch (IOException e) {
+        // gone meanwhile: another runtime trims too
+      }
+    }
+    byAge.sort(Map.Entry.comparingByKey());
+    int excess = byAge.size() - MAX_ENTRIES * 3 / 4;
+    for (int i = 0; i < byAge.size() && excess > 0; i++) {
+      Path entry = byAge.get(i).getValue();
+      if (!entry.equals(keep)) {
+        Files.deleteIfExists(entry);
+        excess--;
       }
     }
   }

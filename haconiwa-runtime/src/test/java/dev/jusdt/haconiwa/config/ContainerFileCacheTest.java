@@ -149,6 +149,29 @@ class ContainerFileCacheTest {
   }
 
   @Test
+  void pastItsBoundTheEntriesWrittenLongestAgoGo() throws Exception {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    int others = ContainerFileCache.MAX_ENTRIES + 10;
+    for (int i = 0; i < others; i++) {
+      Path old = Files.writeString(cache.resolve(String.format("%04d.spec", i)), "an older entry");
+      Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+    }
+    Path unrelated = Files.writeString(cache.resolve("notes.txt"), "not an entry");
+    Path file = file();
+
+    cache().read(file, ContainerFileTest.SYSCALLS);
+
+    List<String> left;
+    try (Stream<Path> files = Files.list(cache)) {
+      left = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertThat(left).hasSize(ContainerFileCache.MAX_ENTRIES * 3 / 4 + 1)
+        .contains(entry(file).getFileName().toString(), unrelated.getFileName().toString())
+        .contains(String.format("%04d.spec", others - 1))
+        .doesNotContain("0000.spec");
+  }
+
+  @Test
   void configuredOnlyByItsProperty() {
     String before = System.getProperty(ContainerFileCache.PROPERTY);
     try {
