@@ -77,7 +77,8 @@ public record ContainerSpec(
    * @param file see the record's file
    */
   public ContainerSpec {
-    namespaces = namespaces.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(namespaces));
+    // Set.copyOf alone: an EnumSet on the way would look the enum's constants up by reflection.
+    namespaces = Set.copyOf(namespaces);
     uidMap = List.copyOf(uidMap);
     gidMap = List.copyOf(gidMap);
     mounts = List.copyOf(mounts);
@@ -273,7 +274,7 @@ public record ContainerSpec(
      * @param listed see the record's listed
      */
     public Capabilities {
-      listed = listed.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(listed));
+      listed = Set.copyOf(listed);
     }
 
     /** How the list is read. */

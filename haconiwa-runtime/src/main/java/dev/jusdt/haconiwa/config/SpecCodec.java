@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +122,7 @@ final class SpecCodec {
     String name = r.string();
     Optional<String> hostname = r.optionalString();
     Rootfs rootfs = new Rootfs(Path.of(r.string()), r.ordinal(RootMode.values()), r.bool());
-    Set<Namespace> namespaces = r.ordinals(Namespace.class);
+    Set<Namespace> namespaces = r.ordinals(Namespace.values());
     List<IdMapping> uidMap = idMap(r);
     List<IdMapping> gidMap = idMap(r);
     int mountCount = r.count();
@@ -141,7 +141,7 @@ final class SpecCodec {
       rlimits.add(new Rlimit(r.ordinal(ResourceLimit.values()), r.longValue(), r.longValue()));
     }
     Capabilities capabilities = new Capabilities(r.ordinal(Capabilities.Mode.values()),
-        r.ordinals(Capability.class));
+        r.ordinals(Capability.values()));
     List<String> deny = r.strings();
     int numberCount = r.count();
     List<Integer> numbers = new ArrayList<>(numberCount);
@@ -336,10 +336,9 @@ final class SpecCodec {
       return values[in.getInt()];
     }
 
-    <E extends Enum<E>> Set<E> ordinals(Class<E> type) {
-      E[] values = type.getEnumConstants();
+    <E extends Enum<E>> Set<E> ordinals(E[] values) {
       int count = count();
-      Set<E> set = EnumSet.noneOf(type);
+      Set<E> set = new HashSet<>();
       for (int i = 0; i < count; i++) {
         set.add(ordinal(values));
       }
