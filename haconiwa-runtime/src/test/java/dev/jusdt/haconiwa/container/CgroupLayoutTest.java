@@ -3,6 +3,7 @@ package dev.jusdt.haconiwa.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jusdt.haconiwa.container.CgroupLayout.Hierarchy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,13 @@ class CgroupLayoutTest {
       "37 30 0:33 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids",
       "38 30 0:34 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd",
       "39 30 0:35 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw");
+
+  @Test
+  void thisMachinesLayoutIsWhatItsMountinfoLinesSay() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("/proc/self/mountinfo"));
+
+    assertThat(CgroupLayout.current().hierarchies()).isEqualTo(CgroupLayout.parse(lines).hierarchies());
+  }
 
   @Test
   void v1ControllersAreFoundByTheirMountOptions() {
