@@ -208,7 +208,7 @@ final class ContainerCgroups {
 
   private static OptionalLong counter(Path file, String key) {
     try {
-      for (String line : Files.readAllLines(file)) {
+      for (String line : KernelFiles.lines(file)) {
         // Not split("\\s+"): a regular expression's character classes are lambdas, which on JDK
         // 17 link the method handle machinery, interpreted (see ContainerRuntime.SYSCALL_NUMBERS).
         StringTokenizer words = new StringTokenizer(line);
@@ -300,7 +300,7 @@ final class ContainerCgroups {
   static List<Long> pids(Path dir) {
     List<Long> pids = new ArrayList<>();
     try {
-      for (String line : Files.readAllLines(dir.resolve("cgroup.procs"))) {
+      for (String line : KernelFiles.lines(dir.resolve("cgroup.procs"))) {
         if (!line.isBlank()) {
           pids.add(Long.parseLong(line.trim()));
         }
