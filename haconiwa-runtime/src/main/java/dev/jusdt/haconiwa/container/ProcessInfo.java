@@ -20,22 +20,25 @@ final class ProcessInfo {
   static Self self() throws IOException {
     String stat = KernelFiles.read(Path.of("/proc/self/stat"));
     long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
-    return new Self(pid, startTicks(fieldsAfterName(stat)).orElse(0));
+    return new Self(pid, startTicksOf(stat).orElse(0));
   }
 
   /** The process's start time in clock ticks since boot (field 22), or empty if it is gone. */
   static OptionalLong startTicks(long pid) {
-    return startTicks(fieldsAfterName(pid));
+    String stat = stat(pid);
+    return stat == null ? OptionalLong.empty() : startTicksOf(stat);
   }
 
-  private static OptionalLong startTicks(String[] fields) {
-    return fields == null || fields.length < 20 ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(fields[19]));
+  private static OptionalLong startTicksOf(String stat) {
+    String field = fieldAfterName(stat, START_TIME);
+    return field == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(field));
   }
 
   /** Whether the process exists and has not exited (a zombie has exited). */
   static boolean isLive(long pid) {
-    String[] fields = fieldsAfterName(pid);
-    return fields != null && fields.length > 0 && !fields[0].equals("Z") && !fields[0].equals("X");
+    String stat = stat(pid);
+    String state = stat == null ? null : fieldAfterName(stat, STATE);
+    return state != null && !state.equals("Z") && !state.equals("X");
   }
 
   /** Whether pid is still the process that started at startTicks, and alive. */
@@ -44,20 +47,36 @@ final class ProcessInfo {
     return start.isPresent() && start.getAsLong() == startTicks && isLive(pid);
   }
 
-  /** The fields after {@code (comm)}: state is first. */
-  private static String[] fieldsAfterName(long pid) {
+  private static String stat(long pid) {
     if (pid <= 0) {
       return null;
     }
     try {
-      return fieldsAfterName(KernelFiles.read(Path.of("/proc", Long.toString(pid), "stat")));
+      return KernelFiles.read(Path.of("/proc", Long.toString(pid), "stat"));
     } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
-  private static String[] fieldsAfterName(String stat) {
-    int close = stat.lastIndexOf(')');
-    return stat.substring(close + 2).trim().split(" ");
+  /** Fields after {@code (comm)}, counted from 0: the state, and the start time (stat's 22nd). */
+  private static final int STATE = 0;
+
+  private static final int START_TIME = 19;
+
+  /**
+   * One field after {@code (comm)}, found by counting spaces rather than splitting all 50 (twice
+   * a boot, interpreted), or null if the line is shorter.
+   */
+  private static String fieldAfterName(String stat, int index) {
+    int from = stat.lastIndexOf(')') + 2;
+    for (int i = 0; i < index && from > 0; i++) {
+      from = stat.indexOf(' ', from) + 1;
+    }
+    if (from <= 0 || from > stat.length()) {
+      return null;
+    }
+    int to = stat.indexOf(' ', from);
+    String field = (to < 0 ? stat.substring(from) : stat.substring(from, to)).trim();
+    return field.isEmpty() ? null : field;
   }
 }
