@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,24 @@ class HaconiwaLauncherArchiveTest {
     }
     jar = Files.copy(Tools.jar("jar.haconiwa-runtime-all"), dir.resolve("haconiwa-runtime-all.jar"));
     cache = dir.resolve("cache");
+  }
+
+  /**
+   * The NAME.java links, and a test's own java link, point at JDKs outside the directory: removed
+   * first, JUnit has none to warn of.
+   */
+  @AfterEach
+  void removeJavaLinks() throws Exception {
+    for (Path directory : new Path[] {dir, cache}) {
+      if (directory == null || !Files.isDirectory(directory)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path file : files.filter(Files::isSymbolicLink).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   private Tools.Result haconiwa(Map<String, String> environment, String... args) throws Exception {
