@@ -58,16 +58,8 @@ class HaconiwaLauncherArchiveTest {
    */
   @AfterEach
   void removeJavaLinks() throws Exception {
-    for (Path directory : new Path[] {dir, cache}) {
-      if (directory == null || !Files.isDirectory(directory)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.list(directory)) {
-        for (Path file : files.filter(Files::isSymbolicLink).toList()) {
-          Files.delete(file);
-        }
-      }
-    }
+    Tools.deleteSymbolicLinks(dir);
+    Tools.deleteSymbolicLinks(cache);
   }
 
   private Tools.Result haconiwa(Map<String, String> environment, String... args) throws Exception {

@@ -24,11 +24,7 @@ class HaconiwaLauncherTest {
   /** The archives' NAME.java links point at the JDK: removed first, JUnit has none to warn of. */
   @AfterAll
   static void removeJavaLinks() throws Exception {
-    try (Stream<Path> files = Files.list(cache)) {
-      for (Path file : files.filter(Files::isSymbolicLink).toList()) {
-        Files.delete(file);
-      }
-    }
+    Tools.deleteSymbolicLinks(cache);
   }
 
   static Tools.Result haconiwa(String... args) throws Exception {

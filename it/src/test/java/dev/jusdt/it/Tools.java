@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
 /** Running real tools and reading real build outputs. */
@@ -69,6 +70,21 @@ final class Tools {
       }
     }
     return to;
+  }
+
+  /**
+   * Deletes the symbolic links directly in {@code directory}, if it exists: links to a JDK outside
+   * a JUnit temporary directory make its clean-up warn.
+   */
+  static void deleteSymbolicLinks(Path directory) throws IOException {
+    if (directory == null || !Files.isDirectory(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   /** The {@code java} of the JDK running the tests. */
