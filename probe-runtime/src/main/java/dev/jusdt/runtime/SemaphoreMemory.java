@@ -9,9 +9,9 @@ import java.util.Map;
  *
  * <p>Up to JDK 23, {@code sun.misc.Unsafe}'s volatile read at the array's address: with the
  * address a constant it compiles to one plain 16-bit load. From JDK 24, which warns on {@code
- * Unsafe} memory access, and wherever {@code Unsafe} is missing, an opaque read through a {@code
- * ByteBuffer} view {@code VarHandle} ({@link BufferMemory}) at first; it checks the buffer's bounds
- * and reloads its address on every read, three times an empty method's cost. An opaque read
+ * Unsafe} memory access, and wherever {@code Unsafe} is missing, the {@code ByteBuffer}'s own read
+ * after a volatile one ({@link BufferMemory}) at first; it checks the buffer's bounds and reloads
+ * its address on every read, two to three times an empty method's cost. An opaque read
  * through the foreign memory API at a constant address ({@link ForeignMemory}) costs one load like
  * {@code Unsafe}'s, but initialising {@code java.lang.foreign} takes 45-90 ms of a cold JVM. So a
  * daemon thread initialises it a second after the first library is attached, checks every
