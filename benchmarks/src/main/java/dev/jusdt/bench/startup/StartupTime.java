@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * Start-up: runs {@link FirstProbe} in fresh JVMs, cold (an empty cache directory, so the library
  * is extracted), warm (the cache populated by an earlier JVM, so it is only verified) and warm
  * with the classes from an archive an earlier run wrote (an AOT cache on JDK 25, else a dynamic
- * CDS archive: how a deployment that cares about start-up runs), and
- * prints a Markdown table row per case.
+ * CDS archive: how a deployment that cares about start-up runs), and prints a Markdown table row
+ * per case: the time from first use of a generated class to its library loaded (what the targets
+ * are for), and to its first probe having run.
  *
  * <pre>
  * java -cp ... dev.jusdt.bench.startup.StartupTime JAVA RUNS
@@ -43,9 +44,9 @@ public final class StartupTime {
     int runs = Integer.parseInt(args[1]);
     Path work = Files.createTempDirectory("jusdt-startup");
     List<String> warnings = new ArrayList<>();
-    double[] cold = new double[runs];
-    double[] warm = new double[runs];
-    double[] archived = new double[runs];
+    double[][] cold = new double[runs][];
+    double[][] warm = new double[runs][];
+    double[][] archived = new double[runs][];
     String archive;
     try {
       for (int i = 0; i < runs; i++) {
@@ -66,9 +67,10 @@ public final class StartupTime {
     } finally {
       deleteTree(work);
     }
-    System.out.println("| first probe call, fresh JVM | median (ms) | min (ms) | max (ms) | target |"
-        + " met |");
-    System.out.println("|---|---:|---:|---:|---:|---|");
+    System.out.println("| fresh JVM, from first use of a generated class | to the library loaded:"
+        + " median (ms) | min (ms) | max (ms) | target | met | to the first probe run: median (ms) |"
+        + " min (ms) |");
+    System.out.println("|---|---:|---:|---:|---:|---|---:|---:|");
     row("cold: empty cache, library extracted", cold, COLD_TARGET_MS);
     row("warm: cache populated, library verified", warm, WARM_TARGET_MS);
     row("warm, classes from an archive (`" + archive + "`)", archived, WARM_TARGET_MS);
@@ -76,13 +78,22 @@ public final class StartupTime {
         runs, warnings.isEmpty() ? "none" : String.join("; ", warnings.stream().distinct().toList()));
   }
 
-  private static void row(String label, double[] millis, double target) {
-    double[] sorted = millis.clone();
-    Arrays.sort(sorted);
-    double median = sorted[sorted.length / 2];
-    System.out.printf(Locale.ROOT, "| %s | **%.1f** | %.1f | %.1f | ≤ %.0f ms | %s |%n", label,
-        median, sorted[0], sorted[sorted.length - 1], target,
-        median <= target ? "met" : "**missed**");
+  private static void row(String label, double[][] millis, double target) {
+    double[] loaded = sorted(millis, 0);
+    double[] fired = sorted(millis, 1);
+    double median = loaded[loaded.length / 2];
+    System.out.printf(Locale.ROOT, "| %s | **%.1f** | %.1f | %.1f | ≤ %.0f ms | %s | %.1f | %.1f |%n",
+        label, median, loaded[0], loaded[loaded.length - 1], target,
+        median <= target ? "met" : "**missed**", fired[fired.length / 2], fired[0]);
+  }
+
+  private static double[] sorted(double[][] millis, int column) {
+    double[] values = new double[millis.length];
+    for (int i = 0; i < millis.length; i++) {
+      values[i] = millis[i][column];
+    }
+    Arrays.sort(values);
+    return values;
   }
 
   /**
@@ -131,7 +142,8 @@ public final class StartupTime {
     return all;
   }
 
-  private static double firstProbeMillis(String java, Path cache, List<String> jvmOptions,
+  /** The milliseconds to the library loaded and to the first probe run, as FirstProbe printed them. */
+  private static double[] firstProbeMillis(String java, Path cache, List<String> jvmOptions,
       List<String> warnings) throws IOException, InterruptedException {
     Path out = Files.createTempFile("jusdt-startup", ".out");
     Path err = Files.createTempFile("jusdt-startup", ".err");
@@ -151,7 +163,8 @@ public final class StartupTime {
       if (!stderr.isEmpty()) {
         warnings.add(stderr.lines().findFirst().orElse(""));
       }
-      return Long.parseLong(stdout) / 1e6;
+      String[] nanos = stdout.split(" ");
+      return new double[] {Long.parseLong(nanos[0]) / 1e6, Long.parseLong(nanos[1]) / 1e6};
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
