@@ -43,7 +43,7 @@ CP="benchmarks/target/benchmarks-$VERSION.jar:$(cat benchmarks/target/classpath.
 if $quick; then
   quick_flag=(--quick); runs=3; repeats=1; rounds=5
 else
-  quick_flag=(); runs=11; repeats=3; rounds=31
+  quick_flag=(); runs=21; repeats=3; rounds=31
 fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -112,7 +112,7 @@ for jdk in "$JDK17" "$JDK25"; do
   echo "== JDK $feature: start-up" >&2
   {
     echo
-    echo "#### 4. Start-up: first probe call in a fresh JVM, to the library loaded"
+    echo "#### 4. Start-up: from first use of a generated class in a fresh JVM to its library loaded"
     echo
     "${nice[@]}" "$jdk/bin/java" -cp "$CP" dev.jusdt.bench.startup.StartupTime "$jdk/bin/java" "$runs" \
       || failed "start-up, JDK $feature"
