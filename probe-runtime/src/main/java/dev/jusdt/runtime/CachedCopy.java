@@ -45,6 +45,19 @@ final class CachedCopy {
    * @param size the size the build recorded
    */
   boolean isTrusted(Path cache, Path file, long size) throws IOException {
+    return isTrusted(cache, file, size, null);
+  }
+
+  /**
+   * Whether {@code file} (in a hash directory in {@code cache}) can be loaded as it is, with the
+   * identity it had when it was last verified given, as a {@link JarStamp} gives it, so its own
+   * stamp need not be read.
+   *
+   * @param size the size the build recorded
+   * @param verifiedAs its {@link FileStatus#identity()} when it was last verified, or null to read
+   *     that from its stamp
+   */
+  boolean isTrusted(Path cache, Path file, long size, String verifiedAs) throws IOException {
     Path hashDirectory = file.getParent();
     FileStatus library = FileStatus.of(file);
     if (library == null || !library.isTrusted(false, uid) || library.size() != size) {
@@ -58,7 +71,7 @@ final class CachedCopy {
         || !root.isTrusted(true, uid)) {
       return false;
     }
-    return library.identity().equals(StampFile.read(stampOf(file), uid, STAMP_LIMIT));
+    return library.identity().equals(verifiedAs != null ? verifiedAs : verifiedIdentity(file));
   }
 
   /**
@@ -72,6 +85,11 @@ final class CachedCopy {
       return;
     }
     StampFile.write(stampOf(file), status.identity());
+  }
+
+  /** What {@code file}'s stamp says it was when last verified, or null if it has no trusted one. */
+  String verifiedIdentity(Path file) throws IOException {
+    return StampFile.read(stampOf(file), uid, STAMP_LIMIT);
   }
 
   static Path stampOf(Path file) {

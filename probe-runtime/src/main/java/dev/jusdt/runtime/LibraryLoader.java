@@ -75,7 +75,7 @@ final class LibraryLoader {
     String resource = Platform.resourceName(platform, fileName);
     BundledCopy bundled = anchor == null ? null : BundledCopy.of(anchor);
     JarStamp jar = bundled == null ? null : jarStamp(bundled);
-    CachedCopy trusted = bundled == null ? null : cachedCopy();
+    CachedCopy trusted = cachedCopy();
     if (jar != null && trusted != null) {
       Path cached = loadStamped(library, fileName, jar, trusted);
       if (cached != null) {
@@ -104,7 +104,7 @@ final class LibraryLoader {
       content = read(library, resource, resources);
       jar = null;
     }
-    return extractAndLoad(library, fileName, resource, content, jar);
+    return extractAndLoad(library, fileName, resource, content, jar, trusted);
   }
 
   /** The anchor's jar as it is now, or null (a directory, or not one to tell). */
@@ -134,13 +134,15 @@ final class LibraryLoader {
   private Path loadStamped(String library, String fileName, JarStamp jar, CachedCopy trusted)
       throws LoadFailure {
     for (Path directory : CacheLocations.candidates(settings)) {
-      LibraryRecord record;
+      JarStamp.Entry stamped;
       try {
-        record = jar.lookup(directory, fileName, trusted.uid());
+        stamped = jar.lookup(directory, fileName, trusted.uid());
       } catch (IOException | RuntimeException e) {
         continue;
       }
-      Path cached = record == null ? null : loadTrusted(library, trusted, directory, fileName, record);
+      Path cached = stamped == null
+          ? null
+          : loadTrusted(library, trusted, directory, fileName, stamped.record, stamped.copyIdentity);
       if (cached != null) {
         return cached;
       }
@@ -156,21 +158,24 @@ final class LibraryLoader {
   private Path loadVerifiedBefore(String library, String fileName, LibraryRecord record,
       JarStamp jar, CachedCopy trusted) throws LoadFailure {
     for (Path directory : CacheLocations.candidates(settings)) {
-      Path cached = loadTrusted(library, trusted, directory, fileName, record);
+      Path cached = loadTrusted(library, trusted, directory, fileName, record, null);
       if (cached != null) {
-        remember(jar, directory, fileName, record);
+        remember(jar, trusted, directory, fileName, record);
         return cached;
       }
     }
     return null;
   }
 
-  /** The copy of {@code record} in {@code directory}, loaded if it is trusted; else null. */
+  /**
+   * The copy of {@code record} in {@code directory}, loaded if it is trusted ({@code verifiedAs}
+   * as {@link CachedCopy#isTrusted(Path, Path, long, String)} takes it); else null.
+   */
   private static Path loadTrusted(String library, CachedCopy trusted, Path directory,
-      String fileName, LibraryRecord record) throws LoadFailure {
+      String fileName, LibraryRecord record, String verifiedAs) throws LoadFailure {
     Path file = directory.resolve(record.sha256()).resolve(fileName);
     try {
-      if (!trusted.isTrusted(directory, file, record.size())) {
+      if (!trusted.isTrusted(directory, file, record.size(), verifiedAs)) {
         return null;
       }
       System.load(file.toString());
@@ -238,9 +243,8 @@ final class LibraryLoader {
         null);
   }
 
-  private Path extractAndLoad(
-      String library, String fileName, String resource, byte[] content, JarStamp jar)
-      throws LoadFailure {
+  private Path extractAndLoad(String library, String fileName, String resource, byte[] content,
+      JarStamp jar, CachedCopy trusted) throws LoadFailure {
     String hash = ContentHash.sha256Hex(content);
     List<Path> candidates = CacheLocations.candidates(settings);
     StringBuilder tried = new StringBuilder();
@@ -260,8 +264,8 @@ final class LibraryLoader {
         Path hashDirectory = cache.prepare(cache.prepare(directory).resolve(hash));
         file = extractor.extract(hashDirectory, fileName, content);
         System.load(file.toString());
-        stamp(file);
-        remember(jar, directory, fileName, new LibraryRecord(hash, content.length));
+        stamp(trusted, file);
+        remember(jar, trusted, directory, fileName, new LibraryRecord(hash, content.length));
         return loadedPath(file);
       } catch (UnsatisfiedLinkError e) {
         String message = String.valueOf(e.getMessage());
@@ -310,25 +314,31 @@ final class LibraryLoader {
    * Lets later starts trust the copy just compared byte for byte with the jar's ({@link
    * CachedCopy}); if that fails they only verify it in full again.
    */
-  private static void stamp(Path file) {
+  private static void stamp(CachedCopy trusted, Path file) {
+    if (trusted == null) {
+      return;
+    }
     try {
-      new CachedCopy(FileStatus.currentUid()).stamp(file);
+      trusted.stamp(file);
     } catch (IOException | RuntimeException e) {
       // Costs the next start its shortcut, nothing else.
     }
   }
 
   /**
-   * Lets later starts find the library of {@code jar} without opening it ({@link JarStamp}), if it
-   * is still the file it was before it was read; if that fails they only open it again.
+   * Lets later starts find the library of {@code jar} without opening it, and trust its copy in
+   * {@code directory} without reading the copy's stamp ({@link JarStamp}), if the jar is still the
+   * file it was before it was read; if that fails they only open it again.
    */
-  private static void remember(JarStamp jar, Path directory, String fileName, LibraryRecord record) {
-    if (jar == null) {
+  private static void remember(JarStamp jar, CachedCopy trusted, Path directory, String fileName,
+      LibraryRecord record) {
+    if (jar == null || trusted == null) {
       return;
     }
     try {
-      if (jar.isCurrent()) {
-        jar.write(directory, fileName, record);
+      String copy = trusted.verifiedIdentity(directory.resolve(record.sha256()).resolve(fileName));
+      if (copy != null && jar.isCurrent()) {
+        jar.write(directory, fileName, record, copy);
       }
     } catch (IOException | RuntimeException e) {
       // Costs the next start its shortcut, nothing else.

@@ -14,6 +14,7 @@ class JarStampTest {
 
   private static final String LIBRARY = "libx.so";
   private static final LibraryRecord RECORD = new LibraryRecord("ab".repeat(32), 12345);
+  private static final String COPY = "4242 1700000000.123456789";
 
   @TempDir Path temp;
 
@@ -30,9 +31,11 @@ class JarStampTest {
 
   @Test
   void writtenStampIsFoundForTheSameJar() throws Exception {
-    JarStamp.of(jar).write(cache, LIBRARY, RECORD);
+    JarStamp.of(jar).write(cache, LIBRARY, RECORD, COPY);
 
-    assertThat(JarStamp.of(jar).lookup(cache, LIBRARY, uid)).isEqualTo(RECORD);
+    JarStamp.Entry found = JarStamp.of(jar).lookup(cache, LIBRARY, uid);
+    assertThat(found.record).isEqualTo(RECORD);
+    assertThat(found.copyIdentity).isEqualTo(COPY);
     assertThat(JarStamp.of(jar).lookup(cache, "liby.so", uid)).isNull();
     assertThat(JarStamp.of(jar).lookup(cache, LIBRARY, uid + 1)).as("another user's").isNull();
   }
@@ -40,7 +43,7 @@ class JarStampTest {
   @Test
   void stampOfAJarSinceChangedIsNotFound() throws Exception {
     JarStamp stamp = JarStamp.of(jar);
-    stamp.write(cache, LIBRARY, RECORD);
+    stamp.write(cache, LIBRARY, RECORD, COPY);
     Files.writeString(jar, "not really a jar");
 
     assertThat(stamp.isCurrent()).isFalse();
@@ -50,20 +53,20 @@ class JarStampTest {
   @Test
   void stampNamingAnotherPathOrCutShortIsNotFound() throws Exception {
     JarStamp stamp = JarStamp.of(jar);
-    stamp.write(cache, LIBRARY, RECORD);
+    stamp.write(cache, LIBRARY, RECORD, COPY);
     Path file = cache.resolve(stamp.name(LIBRARY));
     String line = Files.readString(file);
 
     Files.writeString(file, line.replace("a b.jar", "a c.jar"));
-    LibraryRecord otherPath = stamp.lookup(cache, LIBRARY, uid);
+    JarStamp.Entry otherPath = stamp.lookup(cache, LIBRARY, uid);
     Files.writeString(file, line.substring(0, line.length() - 1));
-    LibraryRecord noNewline = stamp.lookup(cache, LIBRARY, uid);
+    JarStamp.Entry noNewline = stamp.lookup(cache, LIBRARY, uid);
     Files.writeString(file, line.substring(0, 70));
-    LibraryRecord cut = stamp.lookup(cache, LIBRARY, uid);
+    JarStamp.Entry cut = stamp.lookup(cache, LIBRARY, uid);
     Files.writeString(file, line + "more\n");
-    LibraryRecord longer = stamp.lookup(cache, LIBRARY, uid);
+    JarStamp.Entry longer = stamp.lookup(cache, LIBRARY, uid);
 
-    assertThat(line).startsWith(RECORD.sha256() + " 12345 ").endsWith(" " + jar + "\n");
+    assertThat(line).startsWith(RECORD.sha256() + " 12345 " + COPY + " ").endsWith(" " + jar + "\n");
     assertThat(otherPath).isNull();
     assertThat(noNewline).isNull();
     assertThat(cut).isNull();
@@ -78,8 +81,8 @@ class JarStampTest {
 
   @Test
   void theStampIsOneFileWithNoTemporaryLeft() throws Exception {
-    JarStamp.of(jar).write(cache, LIBRARY, RECORD);
-    JarStamp.of(jar).write(cache, LIBRARY, RECORD);
+    JarStamp.of(jar).write(cache, LIBRARY, RECORD, COPY);
+    JarStamp.of(jar).write(cache, LIBRARY, RECORD, COPY);
 
     try (var files = Files.list(cache)) {
       assertThat(files.map(f -> f.getFileName().toString()))

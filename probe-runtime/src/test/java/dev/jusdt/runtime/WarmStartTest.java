@@ -174,7 +174,9 @@ class WarmStartTest {
     Path cache = temp.resolve("cache");
     JarStamp stamp = JarStamp.of(jar);
     String fileName = "lib" + library + ".so";
-    stamp.write(cache, fileName, new LibraryRecord(ContentHash.sha256Hex(build), build.length));
+    LibraryRecord record = new LibraryRecord(ContentHash.sha256Hex(build), build.length);
+    String copy = FileStatus.of(cache.resolve(record.sha256()).resolve(fileName)).identity();
+    stamp.write(cache, fileName, record, copy);
     return cache.resolve(stamp.name(fileName));
   }
 
@@ -219,5 +221,38 @@ class WarmStartTest {
     Path loaded = loadFrom(jar, "warm_open");
 
     assertThat(loaded).isEqualTo(cached("warm_open", builds[0]).toRealPath());
+  }
+
+  @Test
+  void aStampedStartTrustsTheCopyAsTheJarStampSawItWithoutReadingTheCopysStamp(TestInfo test)
+      throws Exception {
+    TestLibraries.platform();
+    byte[][] builds = twoBuilds(test, "warm_stamped_copy");
+    Path jar = jarOf("first", "warm_stamped_copy", builds[0]);
+    loadFrom(jar, "warm_stamped_copy");
+    stampPointingAt(jar, "warm_stamped_copy", builds[1]);
+    // Only the jar stamp can vouch for the copy now: a start that read the copy's own stamp would
+    // not trust it, and would load the jar's build from the jar.
+    Files.delete(CachedCopy.stampOf(cached("warm_stamped_copy", builds[1])));
+
+    Path loaded = loadFrom(jar, "warm_stamped_copy");
+
+    assertThat(loaded).isEqualTo(cached("warm_stamped_copy", builds[1]).toRealPath());
+  }
+
+  @Test
+  void aCopyChangedSinceTheJarStampWasWrittenIsNotTrustedByIt(TestInfo test) throws Exception {
+    TestLibraries.platform();
+    byte[][] builds = twoBuilds(test, "warm_moved_copy");
+    Path jar = jarOf("first", "warm_moved_copy", builds[0]);
+    loadFrom(jar, "warm_moved_copy");
+    stampPointingAt(jar, "warm_moved_copy", builds[1]);
+    // A chmod to the same mode still moves the change time, as any write would.
+    Path copy = cached("warm_moved_copy", builds[1]);
+    Files.setPosixFilePermissions(copy, Files.getPosixFilePermissions(copy));
+
+    Path loaded = loadFrom(jar, "warm_moved_copy");
+
+    assertThat(loaded).isEqualTo(cached("warm_moved_copy", builds[0]).toRealPath());
   }
 }
