@@ -9,9 +9,9 @@ import java.nio.ByteBuffer;
  *
  * <p>A plain {@code getShort} after a volatile read: the volatile read is an acquire, so the JIT
  * can move no later load above it, and the one in the next iteration of a loop keeps the read from
- * being hoisted out of the loop (on x86-64 it is a plain load, with no fence). Not a {@code ByteBuffer}
- * view {@code VarHandle}'s opaque read, which guarantees the same: creating and first linking that
- * handle cost 0.8 ms of a warm start on JDK 25. Either way the JIT cannot trust a buffer's address
+ * being hoisted out of the loop (on x86-64 it is a plain load, with no fence). Not a {@code
+ * ByteBuffer} view {@code VarHandle}'s opaque read, which guarantees the same: creating and first
+ * linking that handle cost 0.8 ms of a warm start on JDK 25. Either way the JIT cannot trust a buffer's address
  * and limit (they are not final) and reloads and checks them on every read, which is why the
  * foreign memory read replaces this one once it is initialised.
  */

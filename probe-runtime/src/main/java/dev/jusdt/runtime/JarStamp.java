@@ -28,7 +28,7 @@ final class JarStamp {
   private final Path jar;
   private final String identity;
 
-  /** What a current stamp gives (a class, not a record: a record's methods bootstrap invokedynamic). */
+  /** What a current stamp gives (not a record: a record's methods bootstrap invokedynamic). */
   static final class Entry {
 
     /** The jar's record of the library. */

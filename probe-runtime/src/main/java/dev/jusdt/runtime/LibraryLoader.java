@@ -142,7 +142,8 @@ final class LibraryLoader {
       }
       Path cached = stamped == null
           ? null
-          : loadTrusted(library, trusted, directory, fileName, stamped.record, stamped.copyIdentity);
+          : loadTrusted(
+              library, trusted, directory, fileName, stamped.record, stamped.copyIdentity);
       if (cached != null) {
         return cached;
       }

@@ -15,7 +15,8 @@ class BufferMemoryTest {
   private static final ByteBuffer MEMORY =
       ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
 
-  private static final ByteBuffer READ_ONLY = MEMORY.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+  private static final ByteBuffer READ_ONLY =
+      MEMORY.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
 
   @Test
   void readsTheSemaphoreAtTheIndexInNativeOrder() {
