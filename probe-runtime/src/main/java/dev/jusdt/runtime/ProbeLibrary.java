@@ -52,10 +52,12 @@ import java.util.Optional;
  * directories that are too, and still the very file (same inode, same change time) that an earlier
  * start compared with the jar's bytes, as a stamp next to it ({@code lib<library>.so.verified})
  * says. Any write into the copy, even one that keeps its size, moves its change time, which no one
- * can set back, and the next start compares it in full again. What this gives up: someone who can
- * write files as this user (or root) can now change the copy and its stamp together, unnoticed;
- * they can change what the JVM runs in other ways too (its class path, its environment). Without
- * the record (a jar built otherwise), every start compares the copy as before.
+ * can set back, and the next start compares it in full again. A start from a jar it has seen
+ * before, unchanged, does not open the jar at all: a stamp in the cache names the record and the
+ * copy's inode and change time as they were then. What this gives up: someone who can write
+ * files as this user (or root) can now change the copy and its stamps together, unnoticed; they can
+ * change what the JVM runs in other ways too (its class path, its environment). Without the record
+ * (a jar built otherwise), every start compares the copy as before.
  *
  * <h2>Failures</h2>
  *
