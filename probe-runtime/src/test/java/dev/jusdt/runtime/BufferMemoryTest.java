@@ -32,23 +32,13 @@ class BufferMemoryTest {
 
   @Test
   void aCompiledLoopSeesATracerAttachAndDetach() throws Exception {
-    // An empty loop is where C2 hoists a plain load and spins forever; two seconds are enough for
-    // it to be compiled (on-stack replacement) first.
     assertThat(spinsUntilWritten(false, (short) 1)).as("attach seen").isTrue();
     assertThat(spinsUntilWritten(true, (short) 0)).as("detach seen").isTrue();
   }
 
   private static boolean spinsUntilWritten(boolean whileSet, short write) throws Exception {
-    Thread spinner = new Thread(() -> {
-      while ((BufferMemory.read(READ_ONLY, 1) != 0) == whileSet) {
-        // empty: see above
-      }
-    });
-    spinner.setDaemon(true);
-    spinner.start();
-    Thread.sleep(2000);
-    MEMORY.putShort(2, write);
-    spinner.join(20_000);
-    return !spinner.isAlive();
+    return SpinningLoop.endsAfter(
+        () -> BufferMemory.read(READ_ONLY, 1) != 0, whileSet, () -> MEMORY.putShort(2, write));
   }
+
 }

@@ -61,25 +61,15 @@ class SemaphoresTest {
 
   @Test
   void aCompiledLoopSeesATracerAttachAndDetach() throws Exception {
-    // An empty loop is where C2 hoists a plain load of a field or array element and spins
-    // forever; two seconds are enough for it to be compiled (on-stack replacement) first.
     assertThat(spinsUntilWritten(false, (short) 1)).as("attach seen").isTrue();
     assertThat(spinsUntilWritten(true, (short) 0)).as("detach seen").isTrue();
   }
 
   private static boolean spinsUntilWritten(boolean whileSet, short write) throws Exception {
-    Thread spinner = new Thread(() -> {
-      while (Semaphores.isSet(ARRAY, 1) == whileSet) {
-        // empty: see above
-      }
-    });
-    spinner.setDaemon(true);
-    spinner.start();
-    Thread.sleep(2000);
-    MEMORY.putShort(2, write);
-    spinner.join(20_000);
-    return !spinner.isAlive();
+    return SpinningLoop.endsAfter(
+        () -> Semaphores.isSet(ARRAY, 1), whileSet, () -> MEMORY.putShort(2, write));
   }
+
 
   @Test
   void fromJdk24ReadsMoveToTheForeignMemoryApiAndStillSeeEveryWrite() throws Exception {
