@@ -161,6 +161,13 @@ class WarmStartTest {
     }
   }
 
+  /** The jar of {@code build}, loaded from once: the cache holds its stamp. */
+  private Path jarLoadedOnce(String library, byte[] build) throws Exception {
+    Path jar = jarOf("first", library, build);
+    loadFrom(jar, library);
+    return jar;
+  }
+
   /** Two builds of one library, both extracted and verified: what a stamp could point at. */
   private byte[][] twoBuilds(TestInfo test, String library) throws Exception {
     byte[] first = TestLibraries.compile(temp.resolve("build-1"), library, salt(test) + "-1");
@@ -199,8 +206,7 @@ class WarmStartTest {
   void aJarWrittenSinceItsStampIsReadAgain(TestInfo test) throws Exception {
     TestLibraries.platform();
     byte[][] builds = twoBuilds(test, "warm_rebuilt");
-    Path jar = jarOf("first", "warm_rebuilt", builds[0]);
-    loadFrom(jar, "warm_rebuilt");
+    Path jar = jarLoadedOnce("warm_rebuilt", builds[0]);
     // A rebuild in place: the same path and inode, other bytes.
     TestLibraries.jar(temp.resolve("classes-second"), jar);
 
@@ -213,8 +219,7 @@ class WarmStartTest {
   void aStampOthersCanWriteIsNotTrusted(TestInfo test) throws Exception {
     TestLibraries.platform();
     byte[][] builds = twoBuilds(test, "warm_open");
-    Path jar = jarOf("first", "warm_open", builds[0]);
-    loadFrom(jar, "warm_open");
+    Path jar = jarLoadedOnce("warm_open", builds[0]);
     Files.setPosixFilePermissions(stampPointingAt(jar, "warm_open", builds[1]),
         PosixFilePermissions.fromString("rw-rw-rw-"));
 
@@ -228,8 +233,7 @@ class WarmStartTest {
       throws Exception {
     TestLibraries.platform();
     byte[][] builds = twoBuilds(test, "warm_stamped_copy");
-    Path jar = jarOf("first", "warm_stamped_copy", builds[0]);
-    loadFrom(jar, "warm_stamped_copy");
+    Path jar = jarLoadedOnce("warm_stamped_copy", builds[0]);
     stampPointingAt(jar, "warm_stamped_copy", builds[1]);
     // Only the jar stamp can vouch for the copy now: a start that read the copy's own stamp would
     // not trust it, and would load the jar's build from the jar.
@@ -244,8 +248,7 @@ class WarmStartTest {
   void aCopyChangedSinceTheJarStampWasWrittenIsNotTrustedByIt(TestInfo test) throws Exception {
     TestLibraries.platform();
     byte[][] builds = twoBuilds(test, "warm_moved_copy");
-    Path jar = jarOf("first", "warm_moved_copy", builds[0]);
-    loadFrom(jar, "warm_moved_copy");
+    Path jar = jarLoadedOnce("warm_moved_copy", builds[0]);
     stampPointingAt(jar, "warm_moved_copy", builds[1]);
     // A chmod to the same mode still moves the change time, as any write would.
     Path copy = cached("warm_moved_copy", builds[1]);
