@@ -174,7 +174,7 @@ final class LibraryLoader {
    */
   private static Path loadTrusted(String library, CachedCopy trusted, Path directory,
       String fileName, LibraryRecord record, String verifiedAs) throws LoadFailure {
-    Path file = directory.resolve(record.sha256()).resolve(fileName);
+    Path file = copyOf(directory, record, fileName);
     try {
       if (!trusted.isTrusted(directory, file, record.size(), verifiedAs)) {
         return null;
@@ -337,13 +337,18 @@ final class LibraryLoader {
       return;
     }
     try {
-      String copy = trusted.verifiedIdentity(directory.resolve(record.sha256()).resolve(fileName));
+      String copy = trusted.verifiedIdentity(copyOf(directory, record, fileName));
       if (copy != null && jar.isCurrent()) {
         jar.write(directory, fileName, record, copy);
       }
     } catch (IOException | RuntimeException e) {
       // Costs the next start its shortcut, nothing else.
     }
+  }
+
+  /** Where the cache directory {@code directory} keeps its copy of {@code record}'s library. */
+  private static Path copyOf(Path directory, LibraryRecord record, String fileName) {
+    return directory.resolve(record.sha256()).resolve(fileName);
   }
 
   /**
