@@ -1,6 +1,9 @@
 package dev.jusdt.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * A thread spinning in an empty loop on a semaphore read until a tracer's write ends it: the shape
@@ -9,6 +12,16 @@ import java.util.function.BooleanSupplier;
 final class SpinningLoop {
 
   private SpinningLoop() {}
+
+  /**
+   * Checks that a loop spinning on {@code read} sees a tracer attach ({@code write} of 1) and then
+   * detach ({@code write} of 0).
+   */
+  static void seesAttachAndDetach(BooleanSupplier read, IntConsumer write)
+      throws InterruptedException {
+    assertThat(endsAfter(read, false, () -> write.accept(1))).as("attach seen").isTrue();
+    assertThat(endsAfter(read, true, () -> write.accept(0))).as("detach seen").isTrue();
+  }
 
   /**
    * Whether a loop spinning while {@code read} gives {@code whileSet} stops after {@code write}:
