@@ -1,15 +1,13 @@
 package dev.jusdt.bench.build;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.jusdt.bench.FileTree;
+import dev.jusdt.bench.Median;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Build cost: the time the processor and the plugin add to {@code mvn package} for projects of
@@ -58,9 +56,9 @@ public final class BuildCost {
         boolean firstRanGcc = true;
         boolean secondSkippedGcc = true;
         for (int r = 0; r < repeats; r++) {
-          deleteTree(plain.resolve("target"));
+          FileTree.delete(plain.resolve("target"));
           without[r] = MavenRun.packageProject(mvn, repository, plain).seconds();
-          deleteTree(probed.resolve("target"));
+          FileTree.delete(probed.resolve("target"));
           MavenRun first = MavenRun.packageProject(mvn, repository, probed);
           with[r] = first.seconds();
           firstRanGcc &= first.ranCompiler();
@@ -70,17 +68,17 @@ public final class BuildCost {
           System.err.printf(Locale.ROOT, "%d probes, build %d: %.2f s plain, %.2f s with probes,"
               + " %.2f s unchanged%n", size, r + 1, without[r], with[r], again[r]);
         }
-        double added = median(with) - median(without);
-        double addedAgain = median(again) - median(without);
+        double added = Median.of(with) - Median.of(without);
+        double addedAgain = Median.of(again) - Median.of(without);
         rows.add(String.format(Locale.ROOT,
             "| %,d | %.2f | %.2f | **%+.2f** | %s | %.2f | %+.2f | %s |",
-            size, median(without), median(with), added,
+            size, Median.of(without), Median.of(with), added,
             added <= TARGET_SECONDS ? "met" : "**missed**",
-            median(again), addedAgain,
+            Median.of(again), addedAgain,
             secondSkippedGcc && firstRanGcc ? "yes (\"up to date\", no gcc)" : "**no**"));
       }
     } finally {
-      deleteTree(work);
+      FileTree.delete(work);
     }
     System.out.println("| probes | `mvn package` without processor and plugin (s) | with them, clean"
         + " (s) | added (s) | target ≤ 5 s added | second build, nothing changed (s) | added (s)"
@@ -89,27 +87,5 @@ public final class BuildCost {
     rows.forEach(System.out::println);
     System.out.printf(Locale.ROOT, "%nMedians of %d build(s) each; every build is a fresh `mvn -o"
         + " package` (Maven start-up included, equally in both columns).%n", repeats);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.jusdt.bench.jmh;
 
+import dev.jusdt.bench.Median;
 import dev.jusdt.bench.probes.BenchLibrary;
 import dev.jusdt.bench.probes.BenchProbes;
 import dev.jusdt.bench.probes.CLoop;
@@ -8,7 +9,6 @@ import dev.jusdt.bench.probes.Phases;
 import dev.jusdt.bench.probes.TypedProbes;
 import dev.jusdt.bench.probes.UsdtTypedProbes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
@@ -97,16 +97,16 @@ public final class PairedRounds {
       for (int r = 0; r < rounds; r++) {
         ratios[r] = java[p][r] / c[p][r];
       }
-      double ratio = median(ratios);
+      double ratio = Median.of(ratios);
       rows.add(String.format(Locale.ROOT, "| %s | %.0f | %.0f | **%.3f×** | %s |",
-          pairs.get(p).label(), median(java[p]), median(c[p]), ratio,
+          pairs.get(p).label(), Median.of(java[p]), Median.of(c[p]), ratio,
           pairs.get(p).target() ? (ratio <= 1.1 ? "met" : "**missed**") : ""));
     }
     double[] extra = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       extra[r] = java[2][r] - java[0][r];
     }
-    double stringCost = median(extra);
+    double stringCost = Median.of(extra);
     rows.add("");
     rows.add(String.format(Locale.ROOT, "%d rounds of %,d hits per side. Java's `bench:text` hit"
         + " minus its `bench:longs` hit: %+.0f ns (median of rounds; the trap's noise is larger"
@@ -119,12 +119,5 @@ public final class PairedRounds {
     long start = System.nanoTime();
     hitter.accept(hits);
     return (System.nanoTime() - start) / (double) hits;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

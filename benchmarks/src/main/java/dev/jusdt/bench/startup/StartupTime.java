@@ -1,15 +1,15 @@
 package dev.jusdt.bench.startup;
 
+import dev.jusdt.bench.FileTree;
+import dev.jusdt.bench.Median;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Start-up: runs {@link FirstProbe} in fresh JVMs, cold (an empty cache directory, so the library
@@ -65,7 +65,7 @@ public final class StartupTime {
         archived[i] = firstProbeMillis(java, cache, archiving.get(1), warnings);
       }
     } finally {
-      deleteTree(work);
+      FileTree.delete(work);
     }
     System.out.println("| fresh JVM, from first use of a generated class | to the library loaded:"
         + " median (ms) | min (ms) | max (ms) | target | met | to the first probe run: median (ms) |"
@@ -81,10 +81,10 @@ public final class StartupTime {
   private static void row(String label, double[][] millis, double target) {
     double[] loaded = sorted(millis, 0);
     double[] fired = sorted(millis, 1);
-    double median = loaded[loaded.length / 2];
+    double median = Median.of(loaded);
     System.out.printf(Locale.ROOT, "| %s | **%.1f** | %.1f | %.1f | ≤ %.0f ms | %s | %.1f | %.1f |%n",
         label, median, loaded[0], loaded[loaded.length - 1], target,
-        median <= target ? "met" : "**missed**", fired[fired.length / 2], fired[0]);
+        median <= target ? "met" : "**missed**", Median.of(fired), fired[0]);
   }
 
   private static double[] sorted(double[][] millis, int column) {
@@ -168,15 +168,6 @@ public final class StartupTime {
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        // The extracted library is made read-only; its directory still lets it be removed.
-        Files.delete(path);
-      }
     }
   }
 }
