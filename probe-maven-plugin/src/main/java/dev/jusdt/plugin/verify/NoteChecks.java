@@ -31,13 +31,16 @@ final class NoteChecks {
    */
   static List<String> check(ProbeManifest manifest, List<SdtProbe> notes) {
     List<String> problems = new ArrayList<>();
-    // A probe's one semaphore, for probes whose entries agree on a non-zero one.
-    Map<ManifestProbe, Long> semaphores = new LinkedHashMap<>();
+    // A probe's one semaphore, for probes whose entries agree on a non-zero one; a list, not a
+    // map keyed by the probes, whose record hashCode walks every list they hold.
+    List<Map.Entry<ManifestProbe, Long>> semaphores = new ArrayList<>();
+    // Grouped once: looking each probe up in all notes was quadratic in the probes.
+    Map<String, List<SdtProbe>> byName = new HashMap<>();
+    for (SdtProbe note : notes) {
+      byName.computeIfAbsent(qualifiedName(note), q -> new ArrayList<>()).add(note);
+    }
     for (ManifestProbe probe : manifest.probes()) {
-      List<SdtProbe> entries =
-          notes.stream()
-              .filter(n -> n.provider().equals(probe.provider()) && n.name().equals(probe.name()))
-              .toList();
+      List<SdtProbe> entries = byName.getOrDefault(probe.qualifiedName(), List.of());
       String subject = probe.qualifiedName() + " (declared at " + probe.declaredAt() + ")";
       if (entries.isEmpty()) {
         problems.add(
@@ -73,7 +76,7 @@ final class NoteChecks {
                     .collect(Collectors.joining(", "))
                 + "; a tracer would enable only some of the probe's sites");
       } else if (distinct.size() == 1 && unsemaphored.isEmpty()) {
-        semaphores.put(probe, distinct.iterator().next());
+        semaphores.add(Map.entry(probe, distinct.iterator().next()));
       }
     }
     int beforeShared = problems.size();
@@ -101,11 +104,11 @@ final class NoteChecks {
   }
 
   private static void checkSharedSemaphores(
-      Map<ManifestProbe, Long> semaphores, List<String> problems) {
+      List<Map.Entry<ManifestProbe, Long>> semaphores, List<String> problems) {
     Map<Long, List<ManifestProbe>> bySemaphore = new LinkedHashMap<>();
-    semaphores.forEach(
-        (probe, semaphore) ->
-            bySemaphore.computeIfAbsent(semaphore, s -> new ArrayList<>()).add(probe));
+    for (Map.Entry<ManifestProbe, Long> entry : semaphores) {
+      bySemaphore.computeIfAbsent(entry.getValue(), s -> new ArrayList<>()).add(entry.getKey());
+    }
     bySemaphore.forEach(
         (semaphore, probes) -> {
           if (probes.size() > 1) {
@@ -125,20 +128,21 @@ final class NoteChecks {
    * than all the others.
    */
   private static void checkSemaphoreSlots(
-      Map<ManifestProbe, Long> semaphores, List<String> problems) {
+      List<Map.Entry<ManifestProbe, Long>> semaphores, List<String> problems) {
     Map<Long, Integer> votes = new HashMap<>();
-    semaphores.forEach((probe, semaphore) ->
-        votes.merge(semaphore - 2L * probe.semaphoreIndex(), 1, Integer::sum));
+    for (Map.Entry<ManifestProbe, Long> entry : semaphores) {
+      votes.merge(entry.getValue() - 2L * entry.getKey().semaphoreIndex(), 1, Integer::sum);
+    }
     long array = 0;
     int best = 0;
-    for (Map.Entry<ManifestProbe, Long> entry : semaphores.entrySet()) {
+    for (Map.Entry<ManifestProbe, Long> entry : semaphores) {
       long start = entry.getValue() - 2L * entry.getKey().semaphoreIndex();
       if (votes.get(start) > best) {
         best = votes.get(start);
         array = start;
       }
     }
-    for (Map.Entry<ManifestProbe, Long> entry : semaphores.entrySet()) {
+    for (Map.Entry<ManifestProbe, Long> entry : semaphores) {
       ManifestProbe probe = entry.getKey();
       long expected = array + 2L * probe.semaphoreIndex();
       if (entry.getValue() != expected) {
@@ -158,7 +162,7 @@ final class NoteChecks {
         manifest.probes().stream().map(ManifestProbe::qualifiedName).collect(Collectors.toSet());
     Map<String, List<SdtProbe>> undeclared = new LinkedHashMap<>();
     for (SdtProbe note : notes) {
-      String qualified = note.provider() + ":" + note.name();
+      String qualified = qualifiedName(note);
       // Notes of other providers may come from a linked library and are none of our business.
       if (providers.contains(note.provider()) && !declared.contains(qualified)) {
         undeclared.computeIfAbsent(qualified, q -> new ArrayList<>()).add(note);
@@ -191,6 +195,10 @@ final class NoteChecks {
     }
     return "none of the declaration's sites matches: "
         + sites.stream().map(ManifestProbe::describeSite).collect(Collectors.joining(" or "));
+  }
+
+  private static String qualifiedName(SdtProbe note) {
+    return note.provider() + ":" + note.name();
   }
 
   static String hex(long address) {
