@@ -121,11 +121,11 @@ public final class HaconiwaProbes {
    */
   public static void probeMisc(long phase, String value) {
     if (Semaphores.isSet(SEMAPHORES, 2)) {
-      probeMisc$str(phase, value);
+      probeMisc$str(phase, value, value == null ? 0 : value.length());
     }
   }
 
-  private static native void probeMisc$str(long phase, String value);
+  private static native void probeMisc$str(long phase, String value, int valueLength);
 
   private static SemaphoreArray $loadSemaphores() {
     if (ProbeLibrary.load(LIBRARY, HaconiwaProbes.class)) {

@@ -45,11 +45,11 @@ public final class UsdtServerProbes implements ServerProbes {
   @Override
   public void requestStart(long id, String path) {
     if (Semaphores.isSet(SEMAPHORES, 4)) {
-      requestStart$(id, path);
+      requestStart$(id, path, path == null ? 0 : path.length());
     }
   }
 
-  private static native void requestStart$(long id, String path);
+  private static native void requestStart$(long id, String path, int pathLength);
 
   /**
    * Whether a tracer is attached to {@code myapp:everyType}.
@@ -74,12 +74,12 @@ public final class UsdtServerProbes implements ServerProbes {
   @Override
   public void everyType(long l, int i, short s, byte b, char c, boolean z, String text) {
     if (Semaphores.isSet(SEMAPHORES, 3)) {
-      everyType$(l, i, s, b, c, z, text);
+      everyType$(l, i, s, b, c, z, text, text == null ? 0 : text.length());
     }
   }
 
   private static native void everyType$(long l, int i, short s, byte b, char c, boolean z,
-      String text);
+      String text, int textLength);
 
   /**
    * Whether a tracer is attached to {@code myapp:tick}.

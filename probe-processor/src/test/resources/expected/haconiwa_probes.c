@@ -41,21 +41,21 @@ __asm__("\t.globl \"jusdt.semaphore.myapp.tick\"\n"
  * embedded NUL is the byte 0, where C readers stop, and the rest follows it. The characters
  * are copied out with GetStringRegion, so no Java object is made: short strings are encoded
  * on the stack, longer ones on the heap ("" if that fails). UTF-8 takes at most 3 bytes per
- * UTF-16 unit (4 for a surrogate pair).
+ * UTF-16 unit (4 for a surrogate pair). The length comes from Java, where String.length()
+ * is a field read: GetStringLength was a JNI call, a VM transition, of its own.
  */
 #define JUSDT_STACK_STRING 256
 #define JUSDT_STACK_UNITS ((JUSDT_STACK_STRING - 1) / 3)
 
-static const char *jusdt_string(JNIEnv *env, jstring string, char *stack, char **heap) {
+static const char *jusdt_string(JNIEnv *env, jstring string, jsize length, char *stack, char **heap) {
   jchar units_stack[JUSDT_STACK_UNITS];
   jchar *units = units_stack;
   char *out = stack;
   size_t n = 0;
   *heap = NULL;
-  if (string == NULL) {
+  if (string == NULL || length <= 0) {
     return "";
   }
-  jsize length = (*env)->GetStringLength(env, string);
   if (length > JUSDT_STACK_UNITS) {
     /* The units first, so that they are aligned. */
     units = malloc((size_t)length * 5 + 1);
@@ -129,11 +129,11 @@ JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024(JNI
 }
 
 /* haconiwa:probe-misc: HaconiwaProbes.probeMisc */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024str(JNIEnv *env, jclass cls, jlong arg0, jstring arg1) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_HaconiwaProbes_probeMisc_00024str(JNIEnv *env, jclass cls, jlong arg0, jstring arg1, jint arg1_length) {
   (void)cls;
   char arg1_stack[JUSDT_STACK_STRING];
   char *arg1_heap;
-  const char *arg1_c = jusdt_string(env, arg1, arg1_stack, &arg1_heap);
+  const char *arg1_c = jusdt_string(env, arg1, arg1_length, arg1_stack, &arg1_heap);
   HACONIWA_PROBE_MISC_STR(arg0, arg1_c);
   free(arg1_heap);
 }
@@ -150,21 +150,21 @@ JNIEXPORT jlong JNICALL Java_dev_jusdt_example_UsdtServerProbes__00024semaphores
 }
 
 /* myapp:request-start: UsdtServerProbes.requestStart */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_requestStart_00024(JNIEnv *env, jclass cls, jlong arg0, jstring arg1) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_requestStart_00024(JNIEnv *env, jclass cls, jlong arg0, jstring arg1, jint arg1_length) {
   (void)cls;
   char arg1_stack[JUSDT_STACK_STRING];
   char *arg1_heap;
-  const char *arg1_c = jusdt_string(env, arg1, arg1_stack, &arg1_heap);
+  const char *arg1_c = jusdt_string(env, arg1, arg1_length, arg1_stack, &arg1_heap);
   MYAPP_REQUEST_START(arg0, arg1_c);
   free(arg1_heap);
 }
 
 /* myapp:everyType: UsdtServerProbes.everyType */
-JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_everyType_00024(JNIEnv *env, jclass cls, jlong arg0, jint arg1, jshort arg2, jbyte arg3, jchar arg4, jboolean arg5, jstring arg6) {
+JNIEXPORT void JNICALL Java_dev_jusdt_example_UsdtServerProbes_everyType_00024(JNIEnv *env, jclass cls, jlong arg0, jint arg1, jshort arg2, jbyte arg3, jchar arg4, jboolean arg5, jstring arg6, jint arg6_length) {
   (void)cls;
   char arg6_stack[JUSDT_STACK_STRING];
   char *arg6_heap;
-  const char *arg6_c = jusdt_string(env, arg6, arg6_stack, &arg6_heap);
+  const char *arg6_c = jusdt_string(env, arg6, arg6_length, arg6_stack, &arg6_heap);
   MYAPP_EVERYTYPE(arg0, arg1, arg2, arg3, arg4, arg5, arg6_c);
   free(arg6_heap);
 }

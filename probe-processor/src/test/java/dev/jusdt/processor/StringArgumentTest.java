@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (standard UTF-8, unpaired surrogates as {@code ?}), as far as a C reader sees it (up to an
  * embedded NUL; the it module's StringArgumentsTest reads past one with bpftrace), on the stack or
  * the heap. Checked by compiling the generated source into a harness whose {@code JNIEnv} serves the
- * string's UTF-16 units, as the JVM's {@code GetStringRegion} would.
+ * string's UTF-16 units, as the JVM's {@code GetStringRegion} would, and only those: the length
+ * comes from Java, and the harness offers no {@code GetStringLength} to call.
  */
 class StringArgumentTest {
 
@@ -31,12 +32,6 @@ class StringArgumentTest {
       static jchar units[4096];
       static jsize count;
 
-      static jsize JNICALL length(JNIEnv *env, jstring s) {
-        (void)env;
-        (void)s;
-        return count;
-      }
-
       static void JNICALL region(JNIEnv *env, jstring s, jsize start, jsize n, jchar *buf) {
         (void)env;
         (void)s;
@@ -47,7 +42,6 @@ class StringArgumentTest {
       int main(void) {
         struct JNINativeInterface_ functions;
         memset(&functions, 0, sizeof(functions));
-        functions.GetStringLength = length;
         functions.GetStringRegion = region;
         JNIEnv env = &functions;
         char line[65536];
@@ -56,7 +50,7 @@ class StringArgumentTest {
           char *heap;
           const char *c;
           if (strncmp(line, "null", 4) == 0) {
-            c = jusdt_string(&env, NULL, stack, &heap);
+            c = jusdt_string(&env, NULL, 0, stack, &heap);
           } else {
             unsigned value;
             int used;
@@ -66,7 +60,8 @@ class StringArgumentTest {
               units[count++] = (jchar)value;
               p += used;
             }
-            c = jusdt_string(&env, (jstring)&env, stack, &heap);
+            /* The length as the generated Java passes it: String.length(). */
+            c = jusdt_string(&env, (jstring)&env, count, stack, &heap);
           }
           printf("%s ", heap != NULL ? "heap" : "stack");
           for (const char *b = c; *b != '\\0'; b++) {

@@ -25,21 +25,21 @@ public final class CSourceWriter {
        * embedded NUL is the byte 0, where C readers stop, and the rest follows it. The characters
        * are copied out with GetStringRegion, so no Java object is made: short strings are encoded
        * on the stack, longer ones on the heap ("" if that fails). UTF-8 takes at most 3 bytes per
-       * UTF-16 unit (4 for a surrogate pair).
+       * UTF-16 unit (4 for a surrogate pair). The length comes from Java, where String.length()
+       * is a field read: GetStringLength was a JNI call, a VM transition, of its own.
        */
       #define JUSDT_STACK_STRING 256
       #define JUSDT_STACK_UNITS ((JUSDT_STACK_STRING - 1) / 3)
 
-      static const char *jusdt_string(JNIEnv *env, jstring string, char *stack, char **heap) {
+      static const char *jusdt_string(JNIEnv *env, jstring string, jsize length, char *stack, char **heap) {
         jchar units_stack[JUSDT_STACK_UNITS];
         jchar *units = units_stack;
         char *out = stack;
         size_t n = 0;
         *heap = NULL;
-        if (string == NULL) {
+        if (string == NULL || length <= 0) {
           return "";
         }
-        jsize length = (*env)->GetStringLength(env, string);
         if (length > JUSDT_STACK_UNITS) {
           /* The units first, so that they are aligned. */
           units = malloc((size_t)length * 5 + 1);
@@ -212,9 +212,10 @@ public final class CSourceWriter {
       params.add(param.type().jniType() + " " + name);
       if (param.type() == ArgType.STRING) {
         usesEnv = true;
+        params.add("jint " + name + "_length");
         body.add("  char " + name + "_stack[JUSDT_STACK_STRING];");
         body.add("  char *" + name + "_heap;");
-        body.add("  const char *" + name + "_c = jusdt_string(env, " + name + ", " + name + "_stack, &" + name + "_heap);");
+        body.add("  const char *" + name + "_c = jusdt_string(env, " + name + ", " + name + "_length, " + name + "_stack, &" + name + "_heap);");
         arguments.add(name + "_c");
         cleanup.add("  free(" + name + "_heap);");
       } else {

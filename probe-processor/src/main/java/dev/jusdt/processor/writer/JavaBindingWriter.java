@@ -170,7 +170,11 @@ public final class JavaBindingWriter {
       }
       // A String goes as it is: the native side encodes it on its stack, and only behind the
       // semaphore check, so a disabled probe builds no bytes and an enabled one allocates none.
+      // Its length goes beside it, read here for nothing rather than by a JNI call there.
       arguments.add("$N", names.get(i));
+      if (param.type() == ArgType.STRING) {
+        arguments.add(", $1N == null ? 0 : $1N.length()", names.get(i));
+      }
     }
     builder
         .beginControlFlow("if ($T.isSet(SEMAPHORES, $L))", SEMAPHORES, method.probe().semaphoreIndex())
@@ -223,8 +227,14 @@ public final class JavaBindingWriter {
         MethodSpec.methodBuilder(method.nativeName())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.NATIVE);
     List<String> names = parameterNames(method);
+    NameAllocator lengthNames = new NameAllocator();
+    names.forEach(name -> lengthNames.newName(name, name));
     for (int i = 0; i < method.params().size(); i++) {
-      builder.addParameter(javaType(method.params().get(i).type()), names.get(i));
+      ArgType type = method.params().get(i).type();
+      builder.addParameter(javaType(type), names.get(i));
+      if (type == ArgType.STRING) {
+        builder.addParameter(TypeName.INT, lengthNames.newName(names.get(i) + "Length", i));
+      }
     }
     return builder.build();
   }
