@@ -10,8 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated C turns a Java {@code String} into the bytes {@code String.getBytes(UTF_8)} gives
@@ -82,12 +83,14 @@ class StringArgumentTest {
     Files.writeString(dir.resolve("harness.c"), HARNESS);
   }
 
-  @Test
-  void stringsArriveAsTheirStandardUtf8() throws Exception {
+  // -O1 is what probe:compile uses for generated C; -O2, what a hand-written build may use.
+  @ParameterizedTest
+  @ValueSource(strings = {"-O1", "-O2"})
+  void stringsArriveAsTheirStandardUtf8(String optimisation) throws Exception {
     NativeTools.requireCompilerAndSdtHeader("gcc");
     Path jni = Path.of(System.getProperty("java.home"), "include");
-    Path harness = dir.resolve("harness");
-    Result build = run(null, "gcc", "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-O2",
+    Path harness = dir.resolve("harness" + optimisation);
+    Result build = run(null, "gcc", "-std=gnu11", "-Wall", "-Wextra", "-Werror", optimisation,
         "-I" + jni, "-I" + jni.resolve("linux"), "-I" + dir, "-o", harness.toString(),
         dir.resolve("harness.c").toString());
     assertThat(build.output()).isEmpty();

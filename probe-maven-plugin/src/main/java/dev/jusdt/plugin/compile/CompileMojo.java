@@ -16,12 +16,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * linux-x86_64} or {@code linux-aarch64}.
  *
  * <p>The library is built from the generated C the manifest lists and every {@code *.c} under
- * {@link #nativeSourceDirectory}: each file compiled on its own with {@code -std=gnu11 -O2
- * -fno-ipa-icf -fPIC -Wall -Wextra -g0} and the JNI headers of the JDK running Maven, as many at
- * once as there are cores, then linked with {@code -shared -Wl,-z,noexecstack}. gcc runs only
- * when the compiler, its arguments or an input's content changed since the last build. Needs gcc and
- * {@code sys/sdt.h} (Debian: {@code apt-get install gcc systemtap-sdt-dev}), on Linux x86_64
- * or aarch64.
+ * {@link #nativeSourceDirectory}: each file compiled on its own with {@code -std=gnu11 -O1 -fPIC
+ * -Wall -Wextra -g0} (generated C) or {@code -std=gnu11 -O2 -fPIC -Wall -Wextra -g0} (hand-written
+ * C) and the JNI headers of the JDK running Maven, as many at once as there are cores, then linked
+ * with {@code -shared -Wl,-z,noexecstack}. gcc runs only when the compiler, its arguments or an
+ * input's content changed since the last build. Needs gcc and {@code sys/sdt.h} (Debian: {@code
+ * apt-get install gcc systemtap-sdt-dev}), on Linux x86_64 or aarch64.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class CompileMojo extends AbstractMojo {

@@ -11,17 +11,6 @@ import java.util.List;
 final class GccCommandLine {
 
   /**
-   * The flags every source of a probe library is compiled with. {@code -fPIC} for a JNI library;
-   * {@code -O2} because the note's argument operands come from the optimised code, and that is
-   * the code that ships; {@code -fno-ipa-icf} because identical code folding compares every pair
-   * of look-alike functions, and the generated JNI functions all look alike but never fold (each
-   * holds its own probe's note): it cost a third of gcc's time at 1,000 probes and changed no
-   * byte of the library; {@code -g0} keeps the library small, since tracers need only the note.
-   */
-  static final List<String> COMPILE_FLAGS =
-      List.of("-std=gnu11", "-O2", "-fno-ipa-icf", "-fPIC", "-Wall", "-Wextra", "-g0");
-
-  /**
    * The flags of the link. {@code -z noexecstack} because a JVM that loads a library asking for
    * an executable stack tries to make its own stacks executable and warns or fails doing so.
    */
@@ -33,6 +22,7 @@ final class GccCommandLine {
    * The command line that compiles one source to an object.
    *
    * @param compiler the compiler to run
+   * @param origin generated or hand-written, which decides the flags
    * @param jdkIncludes the JDK's {@code include} and {@code include/linux}
    * @param includeDirectories the library's own include directories
    * @param source the C file
@@ -44,13 +34,14 @@ final class GccCommandLine {
    */
   static List<String> compile(
       CompilerCommand compiler,
+      SourceOrigin origin,
       List<Path> jdkIncludes,
       List<Path> includeDirectories,
       Path source,
       Path object,
       List<String> userArguments) {
     List<String> command = new ArrayList<>(compiler.prefix());
-    command.addAll(COMPILE_FLAGS);
+    command.addAll(origin.flags());
     for (Path include : jdkIncludes) {
       command.add("-I" + include);
     }

@@ -75,14 +75,16 @@ final class GccCompiler {
     Path objectDirectory = layout.objectDirectory(library);
     List<Path> objects = new ArrayList<>();
     List<List<String>> compiles = new ArrayList<>();
-    for (Path source : inputs.sources()) {
-      // Numbered, so that two sources of one name in different directories never share one.
-      Path object = objectDirectory.resolve((objects.size() + 1) + "-" + stem(source) + ".o");
-      objects.add(object);
-      compiles.add(
-          GccCommandLine.compile(
-              compiler, jdkIncludes, inputs.includeDirectories(), source, object,
-              settings.compilerArguments()));
+    for (SourceOrigin origin : SourceOrigin.values()) {
+      for (Path source : inputs.sources(origin)) {
+        // Numbered, so that two sources of one name in different directories never share one.
+        Path object = objectDirectory.resolve((objects.size() + 1) + "-" + stem(source) + ".o");
+        objects.add(object);
+        compiles.add(
+            GccCommandLine.compile(
+                compiler, origin, jdkIncludes, inputs.includeDirectories(), source, object,
+                settings.compilerArguments()));
+      }
     }
     List<String> link =
         GccCommandLine.link(compiler, objects, built, settings.compilerArguments());

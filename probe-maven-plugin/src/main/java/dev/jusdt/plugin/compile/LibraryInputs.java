@@ -14,18 +14,29 @@ import org.apache.maven.plugin.MojoFailureException;
 /**
  * The files one library is compiled from.
  *
- * @param sources the C files gcc compiles: the manifest's, then the hand-written ones
+ * @param generatedSources the C files of the manifest, which the processor wrote
+ * @param handWrittenSources the C files under the hand-written C directory
  * @param includeDirectories the directories of the generated headers, then the hand-written C
  *     directory if it exists, so hand-written C can include the generated header by its name
  * @param stampedFiles every file whose content decides the library: sources and headers, both
  *     generated and hand-written, in a stable order
  */
-record LibraryInputs(List<Path> sources, List<Path> includeDirectories, List<Path> stampedFiles) {
+record LibraryInputs(
+    List<Path> generatedSources,
+    List<Path> handWrittenSources,
+    List<Path> includeDirectories,
+    List<Path> stampedFiles) {
 
   LibraryInputs {
-    sources = List.copyOf(sources);
+    generatedSources = List.copyOf(generatedSources);
+    handWrittenSources = List.copyOf(handWrittenSources);
     includeDirectories = List.copyOf(includeDirectories);
     stampedFiles = List.copyOf(stampedFiles);
+  }
+
+  /** The sources of one origin, in the order they are compiled and linked. */
+  List<Path> sources(SourceOrigin origin) {
+    return origin == SourceOrigin.GENERATED ? generatedSources : handWrittenSources;
   }
 
   /**
@@ -41,13 +52,14 @@ record LibraryInputs(List<Path> sources, List<Path> includeDirectories, List<Pat
   static LibraryInputs collect(
       ProbeManifest manifest, Path generatedSourcesDirectory, Path nativeSourceDirectory)
       throws MojoFailureException, IOException {
-    List<Path> sources = new ArrayList<>();
+    List<Path> generated = new ArrayList<>();
+    List<Path> handWrittenSources = new ArrayList<>();
     Set<Path> includes = new LinkedHashSet<>();
     List<Path> stamped = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
     for (String source : manifest.sources()) {
       Path file = generatedSourcesDirectory.resolve(source);
-      (Files.isRegularFile(file) ? sources : missing).add(file);
+      (Files.isRegularFile(file) ? generated : missing).add(file);
     }
     for (String header : manifest.headers()) {
       Path file = generatedSourcesDirectory.resolve(header);
@@ -66,7 +78,7 @@ record LibraryInputs(List<Path> sources, List<Path> includeDirectories, List<Pat
               + " and check that 'generatedSourcesDirectory' (-Dusdt.generatedSourcesDirectory)"
               + " is the processor's source output");
     }
-    stamped.addAll(sources);
+    stamped.addAll(generated);
     if (Files.isDirectory(nativeSourceDirectory)) {
       includes.add(nativeSourceDirectory);
       List<Path> handWritten;
@@ -80,17 +92,17 @@ record LibraryInputs(List<Path> sources, List<Path> includeDirectories, List<Pat
       }
       for (Path file : handWritten) {
         if (file.toString().endsWith(".c")) {
-          sources.add(file);
+          handWrittenSources.add(file);
         }
         stamped.add(file);
       }
     }
-    if (sources.isEmpty()) {
+    if (generated.isEmpty() && handWrittenSources.isEmpty()) {
       throw new MojoFailureException(
           "the probe manifest " + manifest.file() + " lists no C sources and "
               + nativeSourceDirectory + " has none; there is nothing to build "
               + manifest.libraryFileName() + " from");
     }
-    return new LibraryInputs(sources, new ArrayList<>(includes), stamped);
+    return new LibraryInputs(generated, handWrittenSources, new ArrayList<>(includes), stamped);
   }
 }

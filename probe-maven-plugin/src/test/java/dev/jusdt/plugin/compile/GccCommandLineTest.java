@@ -21,18 +21,35 @@ class GccCommandLineTest {
   void compilesOneSourceWithFlagsThenIncludesThenSourceThenObjectThenUserArguments() {
     List<String> command =
         GccCommandLine.compile(
-            GCC, JDK, INCLUDES, Path.of("/gen/jusdt/demo/demo_probes.c"),
+            GCC, SourceOrigin.GENERATED, JDK, INCLUDES, Path.of("/gen/jusdt/demo/demo_probes.c"),
             Path.of("/t/obj/1-demo_probes.o"), List.of("-Werror"));
 
     assertThat(command)
         .containsExactly(
             "/usr/bin/gcc",
-            "-std=gnu11", "-O2", "-fno-ipa-icf", "-fPIC", "-Wall", "-Wextra", "-g0",
+            "-std=gnu11", "-O1", "-fPIC", "-Wall", "-Wextra", "-g0",
             "-I/jdk/include", "-I/jdk/include/linux",
             "-I/gen/jusdt/demo", "-I/src/main/c",
             "-c", "/gen/jusdt/demo/demo_probes.c",
             "-o", "/t/obj/1-demo_probes.o",
             "-Werror");
+  }
+
+  @Test
+  void handWrittenCIsCompiledAtO2() {
+    List<String> command =
+        GccCommandLine.compile(
+            GCC, SourceOrigin.HAND_WRITTEN, JDK, INCLUDES, Path.of("/src/main/c/extra.c"),
+            Path.of("/t/obj/2-extra.o"), List.of());
+
+    assertThat(command)
+        .containsExactly(
+            "/usr/bin/gcc",
+            "-std=gnu11", "-O2", "-fPIC", "-Wall", "-Wextra", "-g0",
+            "-I/jdk/include", "-I/jdk/include/linux",
+            "-I/gen/jusdt/demo", "-I/src/main/c",
+            "-c", "/src/main/c/extra.c",
+            "-o", "/t/obj/2-extra.o");
   }
 
   @Test
@@ -57,7 +74,8 @@ class GccCommandLineTest {
 
     List<String> compile =
         GccCommandLine.compile(
-            ccache, JDK, INCLUDES, Path.of("/src/main/c/extra.c"), Path.of("/t/extra.o"),
+            ccache, SourceOrigin.HAND_WRITTEN, JDK, INCLUDES, Path.of("/src/main/c/extra.c"),
+            Path.of("/t/extra.o"),
             List.of());
     List<String> link =
         GccCommandLine.link(ccache, List.of(Path.of("/t/extra.o")), Path.of("/t/libdemo.so"),
