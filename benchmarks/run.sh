@@ -43,7 +43,7 @@ CP="benchmarks/target/benchmarks-$VERSION.jar:$(cat benchmarks/target/classpath.
 if $quick; then
   quick_flag=(--quick); runs=3; repeats=1; rounds=5
 else
-  quick_flag=(); runs=21; repeats=3; rounds=31
+  quick_flag=(); runs=21; repeats=5; rounds=31
 fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
