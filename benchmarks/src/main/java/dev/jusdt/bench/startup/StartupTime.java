@@ -17,7 +17,8 @@ import java.util.Locale;
  * with the classes from an archive an earlier run wrote (an AOT cache on JDK 25, else a dynamic
  * CDS archive: how a deployment that cares about start-up runs), and prints a Markdown table row
  * per case: the time from first use of a generated class to its library loaded (what the targets
- * are for), and to its first probe having run.
+ * are for), and to its first probe having run. A last row runs {@link VerifiedLoadFloor} on the
+ * warm cache: the same checks as the warm start in one class, the least a verified load costs.
  *
  * <pre>
  * java -cp ... dev.jusdt.bench.startup.StartupTime JAVA RUNS
@@ -47,22 +48,26 @@ public final class StartupTime {
     double[][] cold = new double[runs][];
     double[][] warm = new double[runs][];
     double[][] archived = new double[runs][];
+    double[][] floor = new double[runs][];
     String archive;
     try {
       for (int i = 0; i < runs; i++) {
-        cold[i] = firstProbeMillis(java, work.resolve("cold-" + i), List.of(), warnings);
+        cold[i] = millis(java, FirstProbe.class, work.resolve("cold-" + i), List.of(), warnings);
       }
       Path cache = work.resolve("warm");
-      firstProbeMillis(java, cache, List.of(), warnings);
+      millis(java, FirstProbe.class, cache, List.of(), warnings);
       for (int i = 0; i < runs; i++) {
-        warm[i] = firstProbeMillis(java, cache, List.of(), warnings);
+        warm[i] = millis(java, FirstProbe.class, cache, List.of(), warnings);
       }
       // As a start-up-minded deployment runs: with the classes from an archive of an earlier run.
       List<List<String>> archiving = archiveOptions(java, work.resolve("classes.archive"));
       archive = archiving.get(1).get(0).replaceAll("=.*", "");
       writeArchive(java, cache, archiving.get(0));
       for (int i = 0; i < runs; i++) {
-        archived[i] = firstProbeMillis(java, cache, archiving.get(1), warnings);
+        archived[i] = millis(java, FirstProbe.class, cache, archiving.get(1), warnings);
+      }
+      for (int i = 0; i < runs; i++) {
+        floor[i] = millis(java, VerifiedLoadFloor.class, cache, List.of(), warnings);
       }
     } finally {
       FileTree.delete(work);
@@ -71,20 +76,24 @@ public final class StartupTime {
         + " median (ms) | min (ms) | max (ms) | target | met | to the first probe run: median (ms) |"
         + " min (ms) |");
     System.out.println("|---|---:|---:|---:|---:|---|---:|---:|");
-    row("cold: empty cache, library extracted", cold, COLD_TARGET_MS);
-    row("warm: cache populated, library verified", warm, WARM_TARGET_MS);
-    row("warm, classes from an archive (`" + archive + "`)", archived, WARM_TARGET_MS);
+    row("cold: empty cache, library extracted", cold, COLD_TARGET_MS, true);
+    row("warm: cache populated, library verified", warm, WARM_TARGET_MS, true);
+    row("warm, classes from an archive (`" + archive + "`)", archived, WARM_TARGET_MS, true);
+    row("floor: the warm start's checks and `System.load` in one class (`VerifiedLoadFloor`),"
+        + " no archive", floor, WARM_TARGET_MS, false);
     System.out.printf(Locale.ROOT, "%n%d JVMs per case. JVM output besides the figure: %s.%n",
         runs, warnings.isEmpty() ? "none" : String.join("; ", warnings.stream().distinct().toList()));
   }
 
-  private static void row(String label, double[][] millis, double target) {
+  private static void row(String label, double[][] millis, double target, boolean fires) {
     double[] loaded = sorted(millis, 0);
     double[] fired = sorted(millis, 1);
     double median = Median.of(loaded);
-    System.out.printf(Locale.ROOT, "| %s | **%.1f** | %.1f | %.1f | ≤ %.0f ms | %s | %.1f | %.1f |%n",
+    System.out.printf(Locale.ROOT, "| %s | **%.1f** | %.1f | %.1f | ≤ %.0f ms | %s | %s | %s |%n",
         label, median, loaded[0], loaded[loaded.length - 1], target,
-        median <= target ? "met" : "**missed**", Median.of(fired), fired[0]);
+        median <= target ? "met" : "**missed**",
+        fires ? String.format(Locale.ROOT, "%.1f", Median.of(fired)) : "—",
+        fires ? String.format(Locale.ROOT, "%.1f", fired[0]) : "—");
   }
 
   private static double[] sorted(double[][] millis, int column) {
@@ -142,8 +151,11 @@ public final class StartupTime {
     return all;
   }
 
-  /** The milliseconds to the library loaded and to the first probe run, as FirstProbe printed them. */
-  private static double[] firstProbeMillis(String java, Path cache, List<String> jvmOptions,
+  /**
+   * The milliseconds to the library loaded and to the first probe run, as {@code main} (FirstProbe
+   * or VerifiedLoadFloor) printed them.
+   */
+  private static double[] millis(String java, Class<?> main, Path cache, List<String> jvmOptions,
       List<String> warnings) throws IOException, InterruptedException {
     Path out = Files.createTempFile("jusdt-startup", ".out");
     Path err = Files.createTempFile("jusdt-startup", ".err");
@@ -151,14 +163,15 @@ public final class StartupTime {
       List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
           "-Djusdt.cache.dir=" + cache));
       command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstProbe.class.getName()));
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
       Process process = new ProcessBuilder(command)
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       int exit = process.waitFor();
       String stdout = Files.readString(out, StandardCharsets.UTF_8).strip();
       String stderr = Files.readString(err, StandardCharsets.UTF_8).strip();
       if (exit != 0) {
-        throw new IllegalStateException("FirstProbe failed (" + exit + "): " + stdout + stderr);
+        throw new IllegalStateException(
+            main.getSimpleName() + " failed (" + exit + "): " + stdout + stderr);
       }
       if (!stderr.isEmpty()) {
         warnings.add(stderr.lines().findFirst().orElse(""));
