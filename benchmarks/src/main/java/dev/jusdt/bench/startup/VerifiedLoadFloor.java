@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -122,7 +123,7 @@ public final class VerifiedLoadFloor {
 
   /** The loader's FileStatus.identity(): inode, then change time as seconds.nanoseconds. */
   private static String identity(Map<String, Object> status) {
-    java.time.Instant changed = ((FileTime) status.get("ctime")).toInstant();
+    Instant changed = ((FileTime) status.get("ctime")).toInstant();
     return new StringBuilder(48).append(status.get("ino")).append(' ')
         .append(changed.getEpochSecond()).append('.').append(changed.getNano()).toString();
   }

@@ -75,6 +75,7 @@ final class GccCompiler {
     Path objectDirectory = layout.objectDirectory(library);
     List<Path> objects = new ArrayList<>();
     List<List<String>> compiles = new ArrayList<>();
+    // Generated C first, then hand-written: the order of the objects on the link line.
     for (SourceOrigin origin : SourceOrigin.values()) {
       for (Path source : inputs.sources(origin)) {
         // Numbered, so that two sources of one name in different directories never share one.

@@ -52,14 +52,14 @@ record LibraryInputs(
   static LibraryInputs collect(
       ProbeManifest manifest, Path generatedSourcesDirectory, Path nativeSourceDirectory)
       throws MojoFailureException, IOException {
-    List<Path> generated = new ArrayList<>();
+    List<Path> generatedSources = new ArrayList<>();
     List<Path> handWrittenSources = new ArrayList<>();
     Set<Path> includes = new LinkedHashSet<>();
     List<Path> stamped = new ArrayList<>();
     List<Path> missing = new ArrayList<>();
     for (String source : manifest.sources()) {
       Path file = generatedSourcesDirectory.resolve(source);
-      (Files.isRegularFile(file) ? generated : missing).add(file);
+      (Files.isRegularFile(file) ? generatedSources : missing).add(file);
     }
     for (String header : manifest.headers()) {
       Path file = generatedSourcesDirectory.resolve(header);
@@ -78,7 +78,7 @@ record LibraryInputs(
               + " and check that 'generatedSourcesDirectory' (-Dusdt.generatedSourcesDirectory)"
               + " is the processor's source output");
     }
-    stamped.addAll(generated);
+    stamped.addAll(generatedSources);
     if (Files.isDirectory(nativeSourceDirectory)) {
       includes.add(nativeSourceDirectory);
       List<Path> handWritten;
@@ -97,12 +97,13 @@ record LibraryInputs(
         stamped.add(file);
       }
     }
-    if (generated.isEmpty() && handWrittenSources.isEmpty()) {
+    if (generatedSources.isEmpty() && handWrittenSources.isEmpty()) {
       throw new MojoFailureException(
           "the probe manifest " + manifest.file() + " lists no C sources and "
               + nativeSourceDirectory + " has none; there is nothing to build "
               + manifest.libraryFileName() + " from");
     }
-    return new LibraryInputs(generated, handWrittenSources, new ArrayList<>(includes), stamped);
+    return new LibraryInputs(
+        generatedSources, handWrittenSources, new ArrayList<>(includes), stamped);
   }
 }
